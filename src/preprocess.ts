@@ -201,6 +201,8 @@ interface FileState {
   lineEnd: number;
   conds: Conditional[];
   skipping: boolean;
+  /** Where the current skipped group began (just after its directive). */
+  skipFrom: number;
 }
 
 // Limits that keep pathological input (exponential macros, deep nesting) bounded.
@@ -216,6 +218,8 @@ class Preprocessor {
   private produced = 0;
   private depth = 0;
   private exhausted = false;
+  /** Text ranges in skipped groups, where the lexer's complaints do not count. */
+  private readonly skipped: { file: string; start: number; end: number }[] = [];
 
   constructor(
     private readonly diags: Diagnostics,
@@ -224,7 +228,7 @@ class Preprocessor {
   ) {}
 
   pushFile(source: SourceFile, tokens: PPToken[]): void {
-    this.files.push({ source, tokens, pos: 0, lineEnd: 0, conds: [], skipping: false });
+    this.files.push({ source, tokens, pos: 0, lineEnd: 0, conds: [], skipping: false, skipFrom: 0 });
   }
 
   /** The whole output: every token of every file, expanded. */
@@ -239,7 +243,24 @@ class Preprocessor {
       }
       out.push(t);
     }
+    this.retractSkippedLexErrors();
     return out;
+  }
+
+  /**
+   * The lexer ran before anyone knew which groups #if would skip, and text there need not be C
+   * (`#if 0` around prose with an apostrophe). gcc only warns there; we drop those complaints.
+   */
+  private retractSkippedLexErrors(): void {
+    if (!this.skipped.length) return;
+    const list = this.diags.list;
+    const keep = list.filter(
+      (d) =>
+        !((d.code === "E0001" || d.code === "E0002") &&
+          this.skipped.some((r) => r.file === d.span.file && r.start <= d.span.start && d.span.start < r.end)),
+    );
+    list.length = 0;
+    list.push(...keep);
   }
 
   /** Processes a file that holds only directives (built-ins, -D); any other token is dropped. */
@@ -261,6 +282,7 @@ class Preprocessor {
       if (!f) return undefined;
       if (f.pos >= f.tokens.length) {
         for (const c of f.conds) this.diags.report("E0012", c.span, c.directive);
+        if (f.skipping) this.skipped.push({ file: f.source.name, start: f.skipFrom, end: Infinity });
         this.files.pop();
         continue;
       }
@@ -310,7 +332,7 @@ class Preprocessor {
         let active = false;
         if (!f.skipping) active = this.condition(word, name, args, whole);
         f.conds.push({ directive: word, span: whole, active, taken: f.skipping || active, sawElse: false });
-        return this.updateSkipping(f);
+        return this.updateSkipping(f, whole);
       }
       case "elif":
       case "else": {
@@ -324,11 +346,11 @@ class Preprocessor {
           c.active = !c.taken && this.condition("elif", name, args, whole);
         }
         c.taken ||= c.active;
-        return this.updateSkipping(f);
+        return this.updateSkipping(f, whole);
       }
       case "endif":
         if (!f.conds.pop()) this.diags.report("E0013", whole, word);
-        return this.updateSkipping(f);
+        return this.updateSkipping(f, whole);
     }
     if (f.skipping) return;
 
@@ -355,8 +377,11 @@ class Preprocessor {
     this.diags.report("E0010", spanOf(name), name.image);
   }
 
-  private updateSkipping(f: FileState): void {
+  private updateSkipping(f: FileState, directive: Span): void {
+    const was = f.skipping;
     f.skipping = f.conds.length > 0 && !f.conds[f.conds.length - 1].active;
+    if (!was && f.skipping) f.skipFrom = directive.end;
+    if (was && !f.skipping) this.skipped.push({ file: f.source.name, start: f.skipFrom, end: directive.start });
   }
 
   /** The truth of an #if / #elif / #ifdef / #ifndef line; errors count as false. */

@@ -319,6 +319,12 @@ describe("conditional groups", () => {
     expect(expand(text)).toBe("ok X");
   });
 
+  it("forgives the lexer's complaints about text in skipped groups, not elsewhere", () => {
+    const r = pp("#if 0\nIt's prose, @home \"unquoted\n#else\nok\n#endif\n#ifdef X\n` it's\n#endif\n@");
+    expect(r.diags).toEqual(["9:1 E0001"]);
+    expect(r.text).toBe("ok");
+  });
+
   it("does not evaluate #elif after a taken branch", () => {
     expect(expand("#if 1\na\n#elif 1/0\nb\n#endif")).toBe("a");
   });
