@@ -153,6 +153,7 @@ export const builtinMacrosText = `
 #define __DECIMAL_DIG__ 17
 #define __DATE__ "Jan  1 2000"
 #define __TIME__ "00:00:00"
+#define __TIMESTAMP__ "Sat Jan  1 00:00:00 2000"
 #define __inline inline
 #define __inline__ inline
 #define __const const

@@ -124,8 +124,8 @@ interface Macro {
   body: PPToken[];
   /** For each body token, the index of the parameter it names, or -1. */
   paramIndex: number[];
-  /** `__FILE__`, `__LINE__`, `__COUNTER__`: computed at each use. */
-  dynamic?: "file" | "line" | "counter";
+  /** `__FILE__`, `__LINE__`, `__COUNTER__`, `__BASE_FILE__`: computed at each use. */
+  dynamic?: "file" | "line" | "counter" | "base_file";
 }
 
 let builtinMacros: Map<string, Macro> | undefined;
@@ -137,7 +137,7 @@ function ensureBuiltinMacros(): Map<string, Macro> {
     const pp = new Preprocessor(diags, new Map(), new Map());
     pp.runDirectives(new SourceFile("<built-in>", builtinMacrosText));
     if (diags.list.length) throw new Error(`bad built-in macros: ${diags.list.map((d) => d.code).join(", ")}`);
-    for (const dynamic of ["file", "line", "counter"] as const) {
+    for (const dynamic of ["file", "line", "counter", "base_file"] as const) {
       const name = `__${dynamic.toUpperCase()}__`;
       pp.macros.set(name, { name, variadic: false, body: [], paramIndex: [], dynamic });
     }
@@ -292,7 +292,7 @@ class Preprocessor {
         f.lineEnd = t.startLine! + 1;
         continue;
       }
-      if (t.tokenType === Hash && t.startLine! > f.lineEnd) {
+      if (t.tokenType === Hash && startsLine(f, t)) {
         this.directive(f);
         continue;
       }
@@ -309,7 +309,7 @@ class Preprocessor {
     const line: PPToken[] = [];
     while (f.pos < f.tokens.length) {
       const t = f.tokens[f.pos];
-      if (t.startLine! > f.lineEnd) break;
+      if (startsLine(f, t)) break;
       f.pos++;
       if (t.tokenType === LineContinuation) {
         f.lineEnd = t.startLine! + 1;
@@ -542,56 +542,7 @@ class Preprocessor {
 
   /** The body of `m` with its parameters replaced, `#` and `##` done, at the position of `use`. */
   private substitute(m: Macro, args: PPToken[][], use: PPToken, hideset: ReadonlySet<string>): PPToken[] {
-    const body = m.body;
-    const out: PPToken[] = [];
-    const expanded: (PPToken[] | undefined)[] = [];
-    for (let i = 0; i < body.length; i++) {
-      const b = body[i];
-      const p = m.paramIndex[i];
-      if (m.params && b.tokenType === Hash) {
-        // `# param` (validated at #define)
-        out.push(this.stringize(args[m.paramIndex[++i]], use, b.space));
-        continue;
-      }
-      if (b.tokenType === HashHash) {
-        const np = m.paramIndex[++i];
-        const rhsTok = body[i];
-        const lhs = out[out.length - 1];
-        // GNU: in `, ## __VA_ARGS__` the comma goes away when there are no variable arguments.
-        if (m.variadic && np === m.params!.length - 1 && lhs?.tokenType === Comma) {
-          if (args[np].length === 0) out.pop();
-          else for (const a of args[np]) out.push(copyOf(a));
-          continue;
-        }
-        let rhs: PPToken[];
-        if (np >= 0) rhs = args[np];
-        else if (m.params && rhsTok.tokenType === Hash) rhs = [this.stringize(args[m.paramIndex[++i]], use, false)];
-        else rhs = [derive(rhsTok, use)];
-        if (rhs.length === 0) continue; // lhs ## placemarker is lhs
-        if (!lhs || lhs === placemarker) {
-          if (lhs) out.pop();
-          for (const r of rhs) out.push(copyOf(r));
-          continue;
-        }
-        out.pop();
-        out.push(...this.paste(lhs, rhs[0]));
-        for (let k = 1; k < rhs.length; k++) out.push(copyOf(rhs[k]));
-        continue;
-      }
-      if (p >= 0) {
-        if (body[i + 1]?.tokenType === HashHash) {
-          // An operand of `##` is pasted as written, not macro-expanded first.
-          if (args[p].length === 0) out.push(placemarker);
-          else for (const a of args[p]) out.push(copyOf(a));
-        } else {
-          expanded[p] ??= this.expandList(args[p], false);
-          for (const a of expanded[p]!) out.push(copyOf(a));
-        }
-        continue;
-      }
-      out.push(derive(b, use));
-    }
-
+    const out = this.replace(m, args, use, 0, m.body.length, []);
     const result: PPToken[] = [];
     const unions = new Map<ReadonlySet<string> | undefined, ReadonlySet<string>>();
     for (const t of out) {
@@ -605,6 +556,82 @@ class Preprocessor {
     this.produced += result.length;
     if (this.produced > maxExpandedTokens) return this.runaway(use);
     return result;
+  }
+
+  /**
+   * The replacement of `m.body[from, to)`: parameters replaced (expanded once each, cached in
+   * `expanded`), `#` and `##` done; empty `##` operands leave a placemarker.
+   */
+  private replace(m: Macro, args: PPToken[][], use: PPToken, from: number, to: number, expanded: PPToken[][]): PPToken[] {
+    const body = m.body;
+    const out: PPToken[] = [];
+    for (let i = from; i < to; i++) {
+      const b = body[i];
+      const p = m.paramIndex[i];
+      if (m.params && b.tokenType === Hash) {
+        // `# param` (validated at #define)
+        out.push(this.stringize(args[m.paramIndex[++i]], use, b.space));
+        continue;
+      }
+      if (b.tokenType === HashHash) {
+        const np = m.paramIndex[++i];
+        const lhs = out[out.length - 1];
+        // GNU: in `, ## __VA_ARGS__` the comma goes away when there are no variable arguments.
+        if (m.variadic && np === m.params!.length - 1 && lhs?.tokenType === Comma) {
+          if (args[np].length === 0) out.pop();
+          else for (const a of args[np]) out.push(copyOf(a));
+          continue;
+        }
+        let rhs: PPToken[];
+        const optEnd = vaOptEnd(m, i, to);
+        if (np >= 0) rhs = args[np].map(copyOf);
+        else if (optEnd >= 0) {
+          rhs = this.vaOpt(m, args, use, i, optEnd, expanded);
+          i = optEnd;
+        } else if (m.params && body[i].tokenType === Hash) rhs = [this.stringize(args[m.paramIndex[++i]], use, false)];
+        else rhs = [derive(body[i], use)];
+        if (rhs.length === 0) continue; // lhs ## placemarker is lhs
+        if (!lhs || lhs === placemarker) {
+          if (lhs) out.pop();
+          out.push(...rhs);
+          continue;
+        }
+        out.pop();
+        out.push(...this.paste(lhs, rhs[0]), ...rhs.slice(1));
+        continue;
+      }
+      const optEnd = vaOptEnd(m, i, to);
+      if (optEnd >= 0) {
+        const group = this.vaOpt(m, args, use, i, optEnd, expanded);
+        if (group.length) out.push(...group);
+        else out.push(placemarker);
+        i = optEnd;
+        continue;
+      }
+      if (p >= 0) {
+        // An operand of `##` is pasted as written, not macro-expanded first.
+        const raw = body[i + 1]?.tokenType === HashHash;
+        const replacement = raw ? args[p] : (expanded[p] ??= this.expandList(args[p], false));
+        if (replacement.length === 0 && raw) out.push(placemarker);
+        replacement.forEach((a, k) => {
+          const t = copyOf(a);
+          // The argument takes the parameter's place, and so its leading whitespace.
+          if (k === 0) t.space = b.space;
+          out.push(t);
+        });
+        continue;
+      }
+      out.push(derive(b, use));
+    }
+    return out;
+  }
+
+  /** C23 `__VA_OPT__(…)` at `body[i]`, ending at `body[end]`: its content if there are variable arguments. */
+  private vaOpt(m: Macro, args: PPToken[][], use: PPToken, i: number, end: number, expanded: PPToken[][]): PPToken[] {
+    const va = m.params!.length - 1;
+    expanded[va] ??= this.expandList(args[va], false);
+    if (expanded[va].length === 0) return [];
+    return this.replace(m, args, use, i + 2, end, expanded).filter((t) => t !== placemarker);
   }
 
   /** Fully macro-expands a token list on its own (a macro argument, an #if or #include line). */
@@ -665,7 +692,10 @@ class Preprocessor {
 
   private dynamicToken(m: Macro, use: PPToken): PPToken {
     const text =
-      m.dynamic === "file" ? JSON.stringify(use.file) : m.dynamic === "line" ? String(use.startLine) : String(this.counter++);
+      m.dynamic === "file" ? JSON.stringify(use.file)
+      : m.dynamic === "base_file" ? JSON.stringify(this.files[0]?.source.name ?? use.file)
+      : m.dynamic === "line" ? String(use.startLine)
+      : String(this.counter++);
     const tok = lexText(text)?.[0] ?? lexText("0")![0];
     return derive(tok, use, addHide(use.hideset, m.name), use.space);
   }
@@ -689,6 +719,33 @@ class Preprocessor {
 
 // ---- helpers ---------------------------------------------------------------------------
 
+/**
+ * Whether `t` is the first token of a line. Token lines say so, except across a block comment
+ * that spans lines: C replaces the comment by one space, so a directive goes on after it. Only
+ * then is the text between the tokens scanned.
+ */
+function startsLine(f: FileState, t: PPToken): boolean {
+  if (t.startLine! <= f.lineEnd) return false;
+  const prev = f.tokens[f.pos - 1];
+  if (!prev) return true;
+  const text = f.source.text;
+  const end = t.startOffset;
+  let i = prev.endOffset! + 1;
+  const gap = text.slice(i, end);
+  if (!gap.includes("/*")) return true;
+  while (i < end) {
+    const c = text[i];
+    if (c === "\n") return true;
+    if (c === "/" && text[i + 1] === "*") {
+      const close = text.indexOf("*/", i + 2);
+      if (close < 0) return true;
+      i = close + 2;
+    } else if (c === "/" && text[i + 1] === "/") return true;
+    else i++;
+  }
+  return false;
+}
+
 /** `<stdio.h>` or `"stdio.h"` → `stdio.h`. */
 function headerName(args: PPToken[]): string | undefined {
   const first = args[0];
@@ -698,6 +755,18 @@ function headerName(args: PPToken[]): string | undefined {
     if (end > 1) return args.slice(1, end).map((t) => t.image).join("");
   }
   return undefined;
+}
+
+/** If `m.body[i]` opens `__VA_OPT__(…)` (ending before `to`), the index of its `)`; else -1. */
+function vaOptEnd(m: Macro, i: number, to: number): number {
+  if (!m.variadic || m.body[i]?.image !== "__VA_OPT__" || m.body[i + 1]?.tokenType !== LParen) return -1;
+  let depth = 0;
+  for (let k = i + 1; k < to; k++) {
+    const type = m.body[k].tokenType;
+    if (type === LParen) depth++;
+    else if (type === RParen && --depth === 0) return k;
+  }
+  return -1;
 }
 
 function addHide(hs: ReadonlySet<string> | undefined, name: string): ReadonlySet<string> {

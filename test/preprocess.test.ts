@@ -152,6 +152,20 @@ e("a") e("a", 1, 2) e("a",) n("b") n("b", 3)`;
     expect(expand(text)).toBe('f ( "a" ) f ( "a" , 1 , 2 ) f ( "a" ) g ( "b" ) g ( "b" , 3 )');
   });
 
+  it("expands C23 __VA_OPT__ only when there are variable arguments", () => {
+    const text = `#define F(fmt, ...) f(fmt __VA_OPT__(,) __VA_ARGS__)
+#define EMPTY
+#define G(...) [__VA_OPT__(opt) __VA_ARGS__]
+#define H(a, ...) a ## __VA_OPT__(b c) d
+F("a") F("a", 1, 2) G() G(EMPTY) G(1) H(x) H(x, 1) H(, 1)`;
+    expect(expand(text)).toBe('f ( "a" ) f ( "a" , 1 , 2 ) [ ] [ ] [ opt 1 ] x d xb c d b c d');
+  });
+
+  it("gives a substituted argument the whitespace before its parameter, as gcc does", () => {
+    const text = "#define STR(x) #x\n#define X(x) STR(x)\n#define A(x) X(foo.x)\n#define B(x) X(foo. x)\nA(bar) B(bar)";
+    expect(expand(text)).toBe('"foo.bar" "foo. bar"');
+  });
+
   it("stringizes with single spaces and escapes quotes and backslashes", () => {
     expect(expand('#define S(x) #x\nS(  a   +\n  b  ) S("a\\n" \'"\') S(p->q)')).toBe(
       '"a + b" "\\"a\\\\n\\" \'\\"\'" "p->q"',
@@ -220,8 +234,8 @@ describe("predefined macros", () => {
     expect(r.tokens.find((t) => t.image === "3")!.tokenType.name).toBe("IntegerLiteral");
   });
 
-  it("counts with __COUNTER__", () => {
-    expect(expand("__COUNTER__ __COUNTER__ __COUNTER__")).toBe("0 1 2");
+  it("counts with __COUNTER__ and names the main file with __BASE_FILE__", () => {
+    expect(expand("__COUNTER__ __COUNTER__ __COUNTER__ __BASE_FILE__")).toBe('0 1 2 "t.c"');
   });
 
   it("maps GNU keyword spellings to the keywords", () => {
@@ -341,6 +355,14 @@ describe("conditional groups", () => {
       "6:1 E0011",
       "7:1 E0011",
     ]);
+  });
+
+  it("continues a directive past a block comment that spans lines", () => {
+    expect(expand("#define F(a) ( /* note \\\n */ a /* more\n */ )\nF(1)")).toBe("( 1 )");
+    // …and so a `#` after such a comment is not first on its line: no directive.
+    const r = pp("x /* a\n */ #define G\nG");
+    expect(r.diags).toEqual(["2:5 E0001"]);
+    expect(r.text).toBe("x define G G");
   });
 
   it("continues a directive over backslash-newlines", () => {
