@@ -4,7 +4,8 @@
 // one as `file:line:col: error CODE: message`, the source line and a caret.
 // Tests assert on codes and positions, never on wording, so messages may be improved freely.
 // Codes: E0xxx lexing and preprocessing, E1xxx syntax, E2xxx names and declarations,
-// E3xxx types and expressions, E4xxx statements, W… warnings, ICE internal compiler error.
+// E3xxx types and expressions, E4xxx statements, E5xxx linking, W… warnings, ICE internal
+// compiler error.
 
 import type { SourceFile, Span } from "./source.js";
 
@@ -90,6 +91,8 @@ export const messages = {
   E4003: "'{0}' label outside a switch",
   E4004: "function '{0}' is defined twice",
   E4005: "function definition is not allowed here",
+  // Linking
+  E5001: "undefined reference to '{0}'",
   // Warnings: the usual suspects, cheap to find
   W0001: "unused variable '{0}'",
   W0002: "implicit conversion from '{0}' to '{1}' may change the value",

@@ -1,0 +1,187 @@
+// The fragment ABI, version 1: the contract between the compiler and every host.
+// In: nothing (a leaf module; the runtimes bundle it, so it imports nothing from the compiler).
+// Out: the memory map, the host imports with their wasm signatures, the export names, and the
+// manifest types that `enstage compile` writes next to each `.wasm`.
+//
+// The ABI in short (the authoritative prose is this comment; `docs`/notes quote it):
+//
+// Values. wasm32 with one linear memory exported as "memory". C is LP64: `long`, `long long` and
+// `size_t` are 8 bytes and travel as i64; `_Bool`, `char`, `short`, `int` (signed or not) and
+// enums travel as i32, kept normalized (sign- or zero-extended to 32 bits per their type);
+// `float` is f32; `double` and `long double` are f64 (`long double` keeps 16-byte storage and
+// alignment, computed as double, its value in the first 8 bytes). Pointers OCCUPY 8 BYTES in
+// memory, so struct layouts match an x86-64 C simulation byte for byte, but travel as i32
+// addresses: a pointer is stored as the zero-extended i64 and loaded from its low 4 bytes.
+//
+// Memory map. [0, 1024) is reserved and zero (address 0 is NULL). Static data (globals, static
+// locals, string literals) starts at `DATA_START`. Then the stack (`STACK_SIZE` bytes, 16-byte
+// aligned frames) grows down from its top; the mutable exported global `__stack_pointer` holds
+// the current top, so a host can reset it between calls or carve out space (argv, buffers) by
+// lowering it. The heap starts at the exported immutable global `__heap_base`; the libc's malloc
+// grows memory with memory.grow up to `maximumPages` (default `MAX_PAGES`, 1 GiB). Memory
+// belongs to the module: a host writes into it only through memory it got from an export
+// (malloc, a pointer a function returned) or from the stack it carved out itself.
+//
+// Calls. C arguments map to wasm params by the value types above. A struct/union argument is
+// passed as an i32 pointer to a copy the caller made (the callee may modify it). A function
+// returning a struct/union takes a hidden first i32 param (sret) pointing to space the caller
+// provides, and returns that pointer. Function pointers are i32 indices into the exported table
+// `__indirect_function_table` (index 0 is NULL).
+//
+// Variadic functions. After the fixed params comes ONE extra i32 param: the address of the
+// variadic area that the caller built in its stack frame. Each variadic argument, after the
+// default argument promotions (float → double, integers narrower than int → int), occupies
+// ceil(sizeof(T) / 8) consecutive 8-byte slots (at least one), written with its memory
+// representation at the slot start: int/unsigned i32, long i64, double f64, long double f64 in
+// a 16-byte (two-slot) cell, pointers 8 bytes zero-extended, structs copied byte for byte.
+// `va_list` is a `char *` into that area: `va_arg(ap, T)` loads a T at ap and advances ap by
+// round_up(sizeof T, 8). The host's `__vfprintf`/`__vsnprintf` read `ap` the same way.
+//
+// Exports. Every C function with external linkage that the program defines, by its C name;
+// "memory"; `__heap_base`; `__stack_pointer`; `__indirect_function_table`.
+//
+// Imports (module "env"): only what must reach the host, listed in `HOST_IMPORTS` below. A call
+// to an extern function that neither the program nor the libc defines and that is not listed
+// there is a link error at compile time ("undefined reference").
+
+export const ABI_VERSION = 1;
+
+/** wasm value types as they appear in signatures and the manifest. */
+export type WasmType = "i32" | "i64" | "f32" | "f64";
+
+// ---- memory map ---------------------------------------------------------------------------
+
+export const PAGE_SIZE = 65536;
+/** [0, DATA_START) stays zero so that NULL and small offsets from it never alias data. */
+export const DATA_START = 1024;
+/** Default stack size in bytes. */
+export const STACK_SIZE = 1 << 20;
+/** Stack frames and the stack top are aligned to this. */
+export const STACK_ALIGN = 16;
+/** Default maximum memory: 16384 pages = 1 GiB. */
+export const MAX_PAGES = 16384;
+/** Width of one variadic argument slot. */
+export const VA_SLOT = 8;
+
+// ---- names --------------------------------------------------------------------------------
+
+export const IMPORT_MODULE = "env";
+export const MEMORY_EXPORT = "memory";
+export const STACK_POINTER = "__stack_pointer";
+export const HEAP_BASE = "__heap_base";
+export const FUNCTION_TABLE = "__indirect_function_table";
+
+export interface HostSignature {
+  params: WasmType[];
+  results: WasmType[];
+}
+
+const sig = (params: WasmType[], results: WasmType[] = []): HostSignature => ({ params, results });
+
+const MATH_F64 = [
+  "pow", "exp", "exp2", "log", "log10", "log2", "sin", "cos", "tan", "asin", "acos", "atan", "atan2",
+  "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "cbrt", "hypot", "fmod", "expm1", "log1p",
+];
+const MATH_BINARY = new Set(["pow", "atan2", "hypot", "fmod"]);
+
+/**
+ * Everything a module may import from "env", by C name, with its wasm signature. The host
+ * implements these; the compiler imports only those a program reaches.
+ */
+export const HOST_IMPORTS: Readonly<Record<string, HostSignature>> = {
+  /** C vfprintf semantics on fd 1 (stdout) or 2 (stderr); returns the byte count. */
+  __vfprintf: sig(["i32", "i32", "i32"], ["i32"]),
+  /** C vsnprintf semantics: writes at most size bytes including the NUL; returns the full length. */
+  __vsnprintf: sig(["i32", "i64", "i32", "i32"], ["i32"]),
+  /** Writes len bytes at buf to fd; returns len or -1. */
+  __write: sig(["i32", "i32", "i32"], ["i32"]),
+  /** Stops the program: exit code 134, a message on stderr. */
+  abort: sig([]),
+  /** Stops the program with that exit code (after flushing output). */
+  exit: sig(["i32"]),
+  /** Prints glibc's "file:line: func: Assertion `expr' failed." and aborts. */
+  __assert_fail: sig(["i32", "i32", "i32", "i32"]),
+  strtod: sig(["i32", "i32"], ["f64"]),
+  ...Object.fromEntries(MATH_F64.map((n) => [n, sig(MATH_BINARY.has(n) ? ["f64", "f64"] : ["f64"], ["f64"])])),
+  ...Object.fromEntries(MATH_F64.map((n) => [n + "f", sig(MATH_BINARY.has(n) ? ["f32", "f32"] : ["f32"], ["f32"])])),
+};
+
+export function isHostImport(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(HOST_IMPORTS, name);
+}
+
+// ---- the manifest -------------------------------------------------------------------------
+
+/** A C value crossing the boundary: its C type as written by the compiler, and its wasm type. */
+export interface ManifestValue {
+  name?: string;
+  /** C spelling, e.g. `const struct particle *`. */
+  type: string;
+  /** Absent for void results. Records travel as i32 pointers. */
+  wasm?: WasmType;
+}
+
+export interface ManifestFunction {
+  name: string;
+  params: ManifestValue[];
+  result: ManifestValue;
+  variadic: boolean;
+  /** Returns a struct/union: the wasm function takes a hidden first i32 (result space). */
+  sret: boolean;
+}
+
+export interface ManifestImport {
+  module: string;
+  name: string;
+  params: WasmType[];
+  results: WasmType[];
+}
+
+/** One member of a struct/union, as CoD's FMField lists describe it. */
+export interface ManifestField {
+  name: string;
+  type: string;
+  offset: number;
+  size: number;
+  bitWidth?: number;
+  bitOffset?: number;
+}
+
+export interface ManifestStruct {
+  /** `struct tag`, `union tag`, or the typedef name of an anonymous record. */
+  name: string;
+  union: boolean;
+  size: number;
+  align: number;
+  fields: ManifestField[];
+}
+
+/** A global variable with external linkage that the program defines. */
+export interface ManifestGlobal {
+  name: string;
+  type: string;
+  address: number;
+  size: number;
+}
+
+export interface ManifestMemory {
+  initialPages: number;
+  maximumPages: number;
+  dataStart: number;
+  dataEnd: number;
+  /** The stack occupies [stackLimit, stackTop). */
+  stackLimit: number;
+  stackTop: number;
+  heapBase: number;
+}
+
+export interface Manifest {
+  abiVersion: number;
+  /** sha256 over the source text and the options that shaped the module. */
+  hash: string;
+  exports: ManifestFunction[];
+  imports: ManifestImport[];
+  globals: ManifestGlobal[];
+  structs: ManifestStruct[];
+  memory: ManifestMemory;
+}

@@ -1,0 +1,404 @@
+// Code generation: checked translation units → a validated, optimized wasm module + manifest.
+// In: the program's checked unit first, then the libc units (all checked separately), the
+// shared diagnostics, and options. Out: the module's bytes, optionally its text, and the
+// manifest (runtime/abi.ts). Linking happens here, by name: starting from the program's
+// functions with external linkage (all exported), each function is generated when first
+// referenced, so only reachable libc code is emitted; a referenced name that no unit defines
+// becomes an "env" import if the ABI lists it as a host function, else error E5001.
+// Expressions: codegen-expr.ts; functions and statements: codegen-func.ts; static data:
+// codegen-data.ts. Only wasm.ts touches binaryen.
+
+import { createHash } from "node:crypto";
+import type { FunctionDef, Symbol, Declaration } from "./ast.js";
+import type { CheckedUnit } from "./check.js";
+import type { Diagnostics } from "./diagnostics.js";
+import type { Span } from "./source.js";
+import { type Type, type RecordType, alignOf, recordOf, sizeOf, typeToString, voidType } from "./types.js";
+import * as W from "./wasm.js";
+import {
+  ABI_VERSION, DATA_START, FUNCTION_TABLE, HEAP_BASE, HOST_IMPORTS, IMPORT_MODULE, MAX_PAGES, MEMORY_EXPORT, PAGE_SIZE,
+  STACK_ALIGN, STACK_POINTER, STACK_SIZE, isHostImport,
+  type Manifest, type ManifestStruct, type WasmType,
+} from "../runtime/abi.js";
+import { type ModuleContext, type Sig, emitFunction, sigOfDefinition } from "./codegen-func.js";
+import { cTypeOfWasm, makeSig, wasmType } from "./codegen-expr.js";
+import { StaticData, writeStaticInit } from "./codegen-data.js";
+
+export interface GenerateOptions {
+  optimize: W.OptimizeLevel;
+  /** Also return the module as text (after optimization). */
+  text?: boolean;
+  stackSize?: number;
+  maxPages?: number;
+  /** The source text, for the manifest's content hash. */
+  source?: string;
+}
+
+export interface GenerateResult {
+  binary: Uint8Array;
+  text?: string;
+  manifest: Manifest;
+}
+
+export function generate(units: CheckedUnit[], diags: Diagnostics, options: GenerateOptions): GenerateResult {
+  const gen = new ModuleGen(units, diags, options);
+  try {
+    return gen.run();
+  } finally {
+    gen.dispose();
+  }
+}
+
+interface DefRef {
+  def: FunctionDef;
+  unit: number;
+}
+interface GlobalRef {
+  sym: Symbol;
+  unit: number;
+}
+
+const wasmTypeName = (t: W.WasmValueType): WasmType =>
+  t === W.i64 ? "i64" : t === W.f32 ? "f32" : t === W.f64 ? "f64" : "i32";
+
+class ModuleGen implements ModuleContext {
+  readonly m = W.createModule();
+  readonly tableName = FUNCTION_TABLE;
+  readonly heapBaseGlobal = HEAP_BASE;
+  readonly stackPointerGlobal = STACK_POINTER;
+  private readonly data = new StaticData();
+  /** Definitions by link key: the C name, or `unit:name` for internal linkage. */
+  private readonly defs = new Map<string, DefRef>();
+  private readonly globalDefs = new Map<string, GlobalRef>();
+  /** wasm name → signature, for functions already queued or emitted. */
+  private readonly functions = new Map<string, Sig>();
+  private readonly funcQueue: { ref: DefRef; name: string; sig: Sig }[] = [];
+  private readonly addresses = new Map<string, number>();
+  private readonly initQueue: { ref: GlobalRef; addr: number }[] = [];
+  private readonly table: string[] = [];
+  private readonly tableIndex = new Map<string, number>();
+  private readonly imports = new Map<string, Sig>();
+  private readonly reported = new Set<string>();
+
+  constructor(
+    private readonly units: CheckedUnit[],
+    private readonly diags: Diagnostics,
+    private readonly options: GenerateOptions,
+  ) {
+    // Memory accesses name their memory when built, so a placeholder memory exists from the
+    // start; `run` sets the real limits, segments and export once the layout is known.
+    this.m.setMemory(1, MAX_PAGES);
+    units.forEach((cu, unit) => {
+      for (const def of cu.functions) {
+        if (!def.sym) continue;
+        const key = this.funcKey(def.sym, def.sym.name, unit);
+        if (!this.defs.has(key)) this.defs.set(key, { def, unit });
+      }
+      for (const sym of cu.globals) {
+        if (sym.storage !== "global" && sym.storage !== "static") continue;
+        const key = this.varKey(sym, unit);
+        if (!this.globalDefs.has(key)) this.globalDefs.set(key, { sym, unit });
+      }
+    });
+  }
+
+  dispose(): void {
+    W.disposeModule(this.m);
+  }
+
+  // ---- linking ----------------------------------------------------------------------------
+
+  private funcKey(sym: Symbol, name: string, unit: number): string {
+    return sym.internal ? `${unit}:${name}` : name;
+  }
+
+  private varKey(sym: Symbol, unit: number): string {
+    if (sym.storage === "static" || sym.name.startsWith("__compound")) return `${unit}#${sym.id}`;
+    return sym.internal ? `${unit}:${sym.name}` : sym.name;
+  }
+
+  private lookupDef(sym: Symbol, name: string, unit: number): DefRef | undefined {
+    if (sym.internal) return this.defs.get(`${unit}:${name}`) ?? this.defs.get(name);
+    return this.defs.get(name);
+  }
+
+  private undefinedReference(name: string, span: Span): void {
+    if (this.reported.has(name)) return;
+    this.reported.add(name);
+    this.diags.report("E5001", span, name);
+  }
+
+  /** Queues a definition for generation (once) and returns its wasm name. */
+  private ensureFunction(ref: DefRef): { name: string; sig: Sig } {
+    const sym = ref.def.sym!;
+    const name = sym.internal ? `${sym.name}.${ref.unit}` : sym.name;
+    let sig = this.functions.get(name);
+    if (!sig) {
+      sig = sigOfDefinition(ref.def, makeSig);
+      this.functions.set(name, sig);
+      this.funcQueue.push({ ref, name, sig });
+    }
+    return { name, sig };
+  }
+
+  private ensureImport(name: string): Sig {
+    let sig = this.imports.get(name);
+    if (!sig) {
+      const h = HOST_IMPORTS[name];
+      const params = h.params.map((p) => cTypeOfWasm(wasmOf(p)));
+      const ret = h.results.length ? cTypeOfWasm(wasmOf(h.results[0])) : voidType;
+      sig = makeSig(params, ret, false);
+      this.imports.set(name, sig);
+    }
+    return sig;
+  }
+
+  resolveCall(sym: Symbol, name: string, unit: number, span: Span): { name: string; sig: Sig } | undefined {
+    const ref = this.lookupDef(sym, name, unit);
+    if (ref) return this.ensureFunction(ref);
+    if (isHostImport(name)) return { name, sig: this.ensureImport(name) };
+    this.undefinedReference(name, span);
+    return undefined;
+  }
+
+  functionIndex(sym: Symbol, unit: number, span: Span): number {
+    const target = this.resolveCall(sym, sym.name, unit, span);
+    if (!target) return 0;
+    let index = this.tableIndex.get(target.name);
+    if (index === undefined) {
+      this.table.push(target.name);
+      index = this.table.length; // index 0 stays NULL
+      this.tableIndex.set(target.name, index);
+    }
+    return index;
+  }
+
+  globalAddress(sym: Symbol, unit: number): number {
+    const key = sym.storage === "extern" ? sym.name : this.varKey(sym, unit);
+    const known = this.addresses.get(key);
+    if (known !== undefined) return known;
+    let ref = this.globalDefs.get(key);
+    if (!ref) {
+      if (sym.storage === "extern") this.undefinedReference(sym.name, sym.span);
+      ref = { sym, unit };
+    }
+    const t = ref.sym.type;
+    const addr = this.data.alloc(Math.max(sizeOf(t), 1), Math.max(alignOf(t), 1));
+    this.addresses.set(key, addr);
+    if (ref.sym.flatInit) this.initQueue.push({ ref, addr });
+    return addr;
+  }
+
+  stringAddress(bytes: Uint8Array): number {
+    return this.data.stringAddress(bytes);
+  }
+
+  programDefines(name: string): boolean {
+    return this.defs.get(name)?.unit === 0;
+  }
+
+  // ---- the module -------------------------------------------------------------------------
+
+  run(): GenerateResult {
+    const m = this.m;
+    const program = this.units[0];
+    const exported: { ref: DefRef; name: string; sig: Sig }[] = [];
+    for (const def of program?.functions ?? []) {
+      if (!def.sym || def.sym.internal) continue;
+      const ref = this.defs.get(def.sym.name);
+      if (ref?.def !== def) continue;
+      const { name, sig } = this.ensureFunction(ref);
+      exported.push({ ref, name, sig });
+    }
+    // The program's own globals are all placed, so a host can find them by the manifest.
+    for (const sym of program?.globals ?? []) if (sym.storage === "global" && !sym.internal) this.globalAddress(sym, 0);
+    this.drainQueues();
+
+    const stackSize = Math.ceil((this.options.stackSize ?? STACK_SIZE) / STACK_ALIGN) * STACK_ALIGN;
+    const dataEnd = this.data.end;
+    const stackLimit = Math.ceil(dataEnd / STACK_ALIGN) * STACK_ALIGN;
+    const stackTop = stackLimit + stackSize;
+    const heapBase = stackTop;
+    const initialPages = Math.ceil((heapBase + PAGE_SIZE) / PAGE_SIZE);
+    const maximumPages = Math.max(initialPages, this.options.maxPages ?? MAX_PAGES);
+
+    m.addGlobal(STACK_POINTER, W.i32, true, m.i32.const(stackTop));
+    m.addGlobal(HEAP_BASE, W.i32, false, m.i32.const(heapBase));
+    m.addGlobalExport(STACK_POINTER, STACK_POINTER);
+    m.addGlobalExport(HEAP_BASE, HEAP_BASE);
+    for (const [name, sig] of this.imports) {
+      m.addFunctionImport(name, IMPORT_MODULE, name, W.tupleType(sig.wasmParams), sig.result);
+    }
+    const segments = dataSegments(this.data.image()).map((s) => ({ offset: m.i32.const(s.offset), data: s.bytes, passive: false }));
+    m.setMemory(initialPages, maximumPages, MEMORY_EXPORT, segments);
+    m.addTable(FUNCTION_TABLE, this.table.length + 1, this.table.length + 1);
+    if (this.table.length > 0) m.addActiveElementSegment(FUNCTION_TABLE, "functions", this.table, m.i32.const(1));
+    m.addTableExport(FUNCTION_TABLE, FUNCTION_TABLE);
+    for (const e of exported) m.addFunctionExport(e.name, e.name);
+
+    const manifest = this.manifest(exported, { initialPages, maximumPages, dataEnd, stackLimit, stackTop, heapBase });
+    if (this.diags.hasErrors) return { binary: new Uint8Array(0), manifest };
+    try {
+      const out = W.finishModule(m, { optimize: this.options.optimize, text: this.options.text });
+      return { ...out, manifest };
+    } catch (e) {
+      if (!(e instanceof W.InternalError)) throw e;
+      const span = program?.unit.span ?? { file: "<unknown>", start: 0, end: 0, line: 1, col: 1 };
+      this.diags.report("ICE", span, e.message);
+      return { binary: new Uint8Array(0), manifest };
+    }
+  }
+
+  /** Generates queued functions and writes queued initializers until nothing new is reached. */
+  private drainQueues(): void {
+    while (this.funcQueue.length > 0 || this.initQueue.length > 0) {
+      const f = this.funcQueue.shift();
+      if (f) {
+        try {
+          emitFunction(this, f.ref.unit, f.ref.def, f.name, f.sig);
+        } catch (e) {
+          if (!(e instanceof W.InternalError)) throw e;
+          this.diags.report("ICE", f.ref.def.span, `${e.message} (in function '${f.ref.def.sym?.name}')`);
+          this.m.addFunction(f.name, W.tupleType(f.sig.wasmParams), f.sig.result, [], this.m.unreachable());
+        }
+        continue;
+      }
+      const g = this.initQueue.shift()!;
+      writeStaticInit(this, this.data, g.ref.unit, g.addr, g.ref.sym.flatInit ?? []);
+    }
+  }
+
+  // ---- the manifest -----------------------------------------------------------------------
+
+  private manifest(
+    exported: { ref: DefRef; name: string; sig: Sig }[],
+    mem: { initialPages: number; maximumPages: number; dataEnd: number; stackLimit: number; stackTop: number; heapBase: number },
+  ): Manifest {
+    const value = (name: string | undefined, t: Type) => {
+      const w = wasmType(t);
+      return { ...(name !== undefined ? { name } : {}), type: typeToString(t), ...(w !== W.none ? { wasm: wasmTypeName(w) } : {}) };
+    };
+    const exports = exported.map(({ ref, name, sig }) => ({
+      name,
+      params: (ref.def.params ?? []).map((p, i) => value(p.name, sig.params[i] ?? p.type)),
+      result: value(undefined, sig.ret),
+      variadic: sig.variadic,
+      sret: sig.sret,
+    }));
+    const imports = [...this.imports.keys()].map((name) => ({
+      module: IMPORT_MODULE,
+      name,
+      params: [...HOST_IMPORTS[name].params],
+      results: [...HOST_IMPORTS[name].results],
+    }));
+    const program = this.units[0];
+    const globals = (program?.globals ?? [])
+      .filter((s) => s.storage === "global" && !s.internal && !s.name.startsWith("__compound"))
+      .map((s) => ({ name: s.name, type: typeToString(s.type), address: this.addresses.get(s.name) ?? 0, size: sizeOf(s.type) }));
+    const hash = createHash("sha256")
+      .update(this.options.source ?? "")
+      .update("\0")
+      .update(JSON.stringify({ abi: ABI_VERSION, optimize: this.options.optimize, stackSize: this.options.stackSize, maxPages: this.options.maxPages }))
+      .digest("hex");
+    return {
+      abiVersion: ABI_VERSION,
+      hash,
+      exports,
+      imports,
+      globals,
+      structs: program ? collectStructs(program) : [],
+      memory: { ...mem, dataStart: DATA_START },
+    };
+  }
+}
+
+function wasmOf(t: WasmType): W.WasmValueType {
+  return t === "i64" ? W.i64 : t === "f32" ? W.f32 : t === "f64" ? W.f64 : W.i32;
+}
+
+/** Splits the static image into segments, leaving out runs of zeros (memory starts zeroed). */
+function dataSegments(image: Uint8Array): { offset: number; bytes: Uint8Array }[] {
+  const out: { offset: number; bytes: Uint8Array }[] = [];
+  const GAP = 32;
+  let i = 0;
+  while (i < image.length) {
+    while (i < image.length && image[i] === 0) i++;
+    if (i >= image.length) break;
+    const start = i;
+    let end = i;
+    let zeros = 0;
+    while (i < image.length && zeros < GAP) {
+      if (image[i] === 0) zeros++;
+      else {
+        zeros = 0;
+        end = i + 1;
+      }
+      i++;
+    }
+    out.push({ offset: DATA_START + start, bytes: image.slice(start, end) });
+  }
+  return out;
+}
+
+/** Every struct/union type the program's declarations mention, with its layout. */
+function collectStructs(cu: CheckedUnit): ManifestStruct[] {
+  const seen = new Map<RecordType, string | undefined>();
+  const order: RecordType[] = [];
+  const visit = (t: Type | undefined, typedefName?: string): void => {
+    if (!t) return;
+    switch (t.kind) {
+      case "pointer":
+        return visit(t.to);
+      case "array":
+        return visit(t.of);
+      case "function":
+        t.params.forEach((p) => visit(p));
+        return visit(t.ret);
+      case "record": {
+        const r = recordOf(t);
+        if (seen.has(r)) {
+          if (typedefName && seen.get(r) === undefined && r.tag === undefined) seen.set(r, typedefName);
+          return;
+        }
+        seen.set(r, typedefName);
+        order.push(r);
+        for (const f of r.fields) visit(f.type);
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  const visitDecl = (d: Declaration) => {
+    for (const id of d.declarators) if (id.sym) visit(id.sym.type, d.specs.storage === "typedef" ? id.sym.name : undefined);
+  };
+  for (const item of cu.unit.items) {
+    if (item.kind === "declaration") visitDecl(item);
+    else {
+      visit(item.sym?.type);
+      for (const l of item.locals ?? []) visit(l.type);
+    }
+  }
+  for (const g of cu.globals) visit(g.type);
+  return order
+    .filter((r) => r.complete)
+    .map((r) => {
+      const kind = r.union ? "union" : "struct";
+      const name = r.tag !== undefined ? `${kind} ${r.tag}` : seen.get(r) ?? `${kind} <anonymous>`;
+      return {
+        name,
+        union: r.union,
+        size: r.size,
+        align: r.align,
+        fields: r.fields.map((f) => ({
+          name: f.name ?? "",
+          type: typeToString(f.type),
+          offset: f.offset,
+          size: sizeOf(f.type),
+          ...(f.bitWidth !== undefined ? { bitWidth: f.bitWidth, bitOffset: f.bitOffset } : {}),
+        })),
+      };
+    });
+}
+
+export type { Manifest };

@@ -1,0 +1,134 @@
+// The only module that imports binaryen.
+// In: calls from code generation. Out: a binaryen module (whose instruction builders code
+// generation calls directly, through the `Module` type re-exported here), value-type constants,
+// a few helpers binaryen lacks (reusing an operand, capturing validator messages), and
+// `finishModule`, which validates, optimizes and emits. A module that fails validation is a bug
+// in enstage: `finishModule` throws an `InternalError` carrying binaryen's message, which the
+// pipeline reports as an ICE, never as a user error.
+
+import binaryen from "binaryen";
+
+export type Module = binaryen.Module;
+export type ExprRef = binaryen.ExpressionRef;
+export type WasmValueType = binaryen.Type;
+export type FunctionRef = binaryen.FunctionRef;
+export type Relooper = binaryen.Relooper;
+export type RelooperBlock = binaryen.RelooperBlockRef;
+
+export const none: WasmValueType = binaryen.none;
+export const i32: WasmValueType = binaryen.i32;
+export const i64: WasmValueType = binaryen.i64;
+export const f32: WasmValueType = binaryen.f32;
+export const f64: WasmValueType = binaryen.f64;
+export const unreachableType: WasmValueType = binaryen.unreachable;
+
+export type OptimizeLevel = 0 | 1 | 2 | 3 | "s";
+
+/** A bug in enstage (never a user error); the pipeline reports it as an ICE. */
+export class InternalError extends Error {}
+
+/**
+ * A fresh module with the post-MVP features every engine since 2021 ships: sign extension
+ * (char/short normalization), non-trapping float→int (C casts must not trap), bulk memory
+ * (struct copies, zeroing) and exported mutable globals (the stack pointer).
+ */
+export function createModule(): Module {
+  const m = new binaryen.Module();
+  m.setFeatures(
+    binaryen.Features.MutableGlobals |
+      binaryen.Features.SignExt |
+      binaryen.Features.NontrappingFPToInt |
+      binaryen.Features.BulkMemory |
+      binaryen.Features.BulkMemoryOpt,
+  );
+  return m;
+}
+
+export const tupleType = (types: WasmValueType[]): WasmValueType => binaryen.createType(types);
+export const typeOfExpr = (e: ExprRef): WasmValueType => binaryen.getExpressionType(e);
+
+/**
+ * Binaryen IR is a tree: an expression node may appear only once. Returns a function that
+ * makes fresh copies of `e` if it is a constant or a local read (cheap to repeat), else
+ * undefined: the caller then stores the value in a temporary local.
+ */
+export function repeatable(m: Module, e: ExprRef): (() => ExprRef) | undefined {
+  const id = binaryen.getExpressionId(e);
+  if (id !== binaryen.LocalGetId && id !== binaryen.ConstId && id !== binaryen.GlobalGetId) return undefined;
+  let first = true;
+  return () => {
+    if (first) {
+      first = false;
+      return e;
+    }
+    return m.copyExpression(e);
+  };
+}
+
+/** The i32 value of a constant expression, if `e` is one. */
+export function constI32Value(e: ExprRef): number | undefined {
+  if (binaryen.getExpressionId(e) !== binaryen.ConstId || binaryen.getExpressionType(e) !== binaryen.i32) return undefined;
+  return (binaryen.getExpressionInfo(e) as binaryen.ConstInfo).value as number;
+}
+
+export function createRelooper(m: Module): Relooper {
+  return new binaryen.Relooper(m);
+}
+
+/** Runs `fn` with stdout/stderr captured: binaryen's validator prints instead of returning. */
+function captureOutput<T>(fn: () => T): { result: T; output: string } {
+  const out = process.stdout.write;
+  const err = process.stderr.write;
+  let output = "";
+  const grab = (chunk: string | Uint8Array): boolean => {
+    output += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString();
+    return true;
+  };
+  process.stdout.write = grab as typeof process.stdout.write;
+  process.stderr.write = grab as typeof process.stderr.write;
+  try {
+    return { result: fn(), output };
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+  }
+}
+
+/** Throws an InternalError with binaryen's messages if the module is invalid. */
+export function validateModule(m: Module): void {
+  const { result, output } = captureOutput(() => m.validate());
+  if (!result) throw new InternalError(`generated module does not validate: ${output.slice(0, 2000).trim()}`);
+}
+
+/**
+ * Validates, optimizes at the given level, and emits. Validation runs before optimization:
+ * what we generated is our responsibility; what binaryen's passes make of it is theirs.
+ */
+export function finishModule(
+  m: Module,
+  options: { optimize: OptimizeLevel; text?: boolean },
+): { binary: Uint8Array; text?: string } {
+  validateModule(m);
+  const level = options.optimize;
+  if (level !== 0) {
+    binaryen.setOptimizeLevel(level === "s" ? 2 : level);
+    binaryen.setShrinkLevel(level === "s" ? 1 : 0);
+    // [0, 1024) is reserved (abi.ts), so binaryen may fold small constants into load offsets.
+    binaryen.setLowMemoryUnused(true);
+    binaryen.setDebugInfo(false);
+    m.optimize();
+  }
+  const binary = m.emitBinary();
+  const text = options.text ? m.emitText() : undefined;
+  return { binary, text };
+}
+
+/** Names a local for readable `.wat` (params and vars share one index space). */
+export function nameLocal(m: Module, func: FunctionRef, index: number, name: string): void {
+  // binaryen's typings put `Function` on Module; at run time it hangs off the namespace.
+  (binaryen as unknown as { Function: { setLocalName(f: FunctionRef, i: number, n: string): void } }).Function.setLocalName(func, index, name);
+}
+
+export function disposeModule(m: Module): void {
+  m.dispose();
+}
