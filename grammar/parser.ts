@@ -1,0 +1,1225 @@
+// The grammar of the fragment language: C99/C11 as gcc accepts it, plus the GNU extensions small
+// test programs use (spec §4–§7). A chevrotain `CstParser`; every rule carries its EBNF and the
+// spec section it implements. In: the preprocessed token stream (grammar/tokens.ts). Out: a
+// concrete syntax tree whose shape grammar/cst.d.ts describes (generated: `npm run diagrams`).
+//
+// Two departures from the textbook grammar, both for speed and both invisible in the language:
+//  - Binary operators are one flat rule, `castExpression (binaryOperator castExpression)*`; the AST
+//    builder applies the precedence table of §5.4. Fifteen nested precedence rules would cost
+//    fifteen rule calls per operand (chevrotain's own ECMAScript example does the same).
+//  - Declarators have an optional name everywhere, so one rule covers declarators and abstract
+//    declarators (`int (*)(int)`); whether a name was required is the checker's business.
+//
+// The one piece of state: typedef names. C's grammar has typedef-name as a terminal (C11 6.7.8),
+// so `T * x;` is a declaration when T names a type and a multiplication otherwise; no context-free
+// grammar can tell. As C compilers do (the "lexer hack"), the parser keeps a scope stack of names
+// declared so far and re-tags an `Identifier` that currently names a typedef as a `TypedefName`
+// token when it looks ahead (`LA`). A name declared as an ordinary identifier in an inner scope
+// shadows the typedef (`typedef int T; void f() { int T = 3; T * 2; }`). Chevrotain runs every
+// rule body once at construction to record the grammar, so all scope changes are in `ACTION`s,
+// which do nothing then. Nothing else in the grammar carries state or meaning.
+
+import { CstParser, EOF, createToken, Lexer, type CstNode, type IToken, type TokenType } from "chevrotain";
+import * as T from "./tokens.js";
+
+const K = T.keywords;
+
+/** An identifier that names a typedef in the current scope; the parser makes these from `Identifier`. */
+export const TypedefName = createToken({ name: "TypedefName", pattern: Lexer.NA, label: "a type name" });
+
+/** Typedef names every fragment starts with; the checker defines their types (§4.5). */
+export const predefinedTypedefs = ["string", "__builtin_va_list"];
+
+const storageClasses = [K.typedef, K.extern, K.static, K.auto, K.register];
+const typeQualifiers = [K.const, K.volatile, K.restrict];
+const functionSpecifiers = [K.inline, K._Noreturn];
+const typeKeywords = [K.void, K.char, K.short, K.int, K.long, K.float, K.double, K.signed, K.unsigned, K._Bool];
+const assignmentOperators = [
+  T.Assign, T.StarAssign, T.SlashAssign, T.PercentAssign, T.PlusAssign, T.MinusAssign,
+  T.ShlAssign, T.ShrAssign, T.AmpAssign, T.CaretAssign, T.PipeAssign,
+];
+/** Every binary operator; their precedence is applied by the AST builder (§5.4). */
+export const binaryOperators = [
+  T.OrOr, T.AndAnd, T.Pipe, T.Caret, T.Amp, T.EqEq, T.NotEq, T.Less, T.Greater, T.LessEq,
+  T.GreaterEq, T.Shl, T.Shr, T.Plus, T.Minus, T.Star, T.Slash, T.Percent,
+];
+const unaryOperators = [T.Amp, T.Star, T.Plus, T.Minus, T.Tilde, T.Bang];
+/** Keywords that may name an attribute (`__attribute__((const))`). */
+const attributeKeywords = [K.const, K.volatile, K.inline, K.restrict, K.static, K.auto, K.register, K.extern];
+
+const idx = (types: TokenType[]): Set<number> => new Set(types.map((t) => t.tokenTypeIdx!));
+/** Tokens that can begin declaration specifiers, minus `__attribute__` (which also trails declarators). */
+const specifierStarts = idx([
+  ...storageClasses, ...typeQualifiers, ...functionSpecifiers, ...typeKeywords,
+  K.struct, K.union, K.enum, K.__typeof__, K._Alignas, TypedefName,
+]);
+/** Tokens after `(` that make it a nested declarator `(*p)` rather than a parameter list `(int)`. */
+const nestedDeclaratorStarts = idx([T.Star, T.LParen, T.LBracket, T.Identifier, K.__attribute__]);
+/** Tokens that begin a declarator with no specifiers before it (old C's implicit int). */
+const implicitIntStarts = idx([T.Identifier, T.Star, T.LParen]);
+const IDENTIFIER = T.Identifier.tokenTypeIdx!;
+
+export const parserTokens: TokenType[] = [...T.allTokens, TypedefName];
+
+export class CParser extends CstParser {
+  /** Innermost last; each maps a name to true (typedef) or false (ordinary identifier). */
+  private scopes: Map<string, boolean>[] = [];
+  /** One `TypedefName` twin per source token, so a token keeps its identity across lookaheads. */
+  private twins = new Map<IToken, IToken>();
+
+  constructor() {
+    super(parserTokens, {
+      recoveryEnabled: true,
+      nodeLocationTracking: "full",
+      maxLookahead: 2,
+      errorMessageProvider: {
+        // parse.ts only needs the expected token; it words the diagnostic itself.
+        buildMismatchTokenMessage: ({ expected }) => tokenLabel(expected),
+        buildNotAllInputParsedMessage: () => "",
+        buildNoViableAltMessage: () => "",
+        buildEarlyExitMessage: ({ expectedIterationPaths }) => tokenLabel(expectedIterationPaths[0]?.[0] ?? EOF),
+      },
+    });
+    this.resetScopes();
+    this.performSelfAnalysis();
+  }
+
+  // ---- typedef-name state ---------------------------------------------------------------
+
+  /** Forget every name but the predefined typedefs: call before each parse. */
+  resetScopes(): void {
+    this.scopes = [new Map(predefinedTypedefs.map((n) => [n, true])), new Map()];
+    this.twins.clear();
+  }
+
+  private pushScope(): number {
+    this.scopes.push(new Map());
+    return this.scopes.length - 1;
+  }
+
+  /** Pops back to below `mark`, however the scope was left (error recovery included). */
+  private popScope(mark: number): void {
+    if (mark >= 2) this.scopes.length = mark;
+  }
+
+  private declare(name: string | undefined, isTypedef: boolean): void {
+    if (name !== undefined) this.scopes[this.scopes.length - 1].set(name, isTypedef);
+  }
+
+  private isTypedefName(name: string): boolean {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const v = this.scopes[i].get(name);
+      if (v !== undefined) return v;
+    }
+    return false;
+  }
+
+  private classify(tok: IToken): IToken {
+    if (tok.tokenTypeIdx !== IDENTIFIER || !this.isTypedefName(tok.image)) return tok;
+    let twin = this.twins.get(tok);
+    if (twin === undefined) {
+      twin = { ...tok, tokenType: TypedefName, tokenTypeIdx: TypedefName.tokenTypeIdx! };
+      this.twins.set(tok, twin);
+    }
+    return twin;
+  }
+
+  // Chevrotain reads tokens only through these two; re-tagging here is the lexer hack.
+  protected override LA(howMuch: number): IToken {
+    return this.classify(super.LA(howMuch));
+  }
+  protected override LA_FAST(howMuch: number): IToken {
+    return this.classify(super.LA_FAST(howMuch));
+  }
+
+  /**
+   * Decides, before committing, whether an external declaration is a function definition: scans
+   * at bracket depth 0 for the body's `{` (skipping struct/union/enum bodies) or for K&R parameter
+   * declarations after a declarator's `)`; `;`, `=` or `,` first means a declaration. Linear in
+   * the declaration's head, once per external declaration.
+   */
+  private looksLikeFunctionDefinition(): boolean {
+    let depth = 0;
+    let tag = 0; // 1 after `struct`/`union`/`enum`, 2 after its tag: a `{` then opens its body
+    let groupIsDeclarator = true; // the current depth-0 paren group is a declarator suffix
+    for (let i = 1; ; i++) {
+      const t = this.LA(i).tokenType;
+      if (t === EOF) return false;
+      if (depth > 0) {
+        if (t === T.LParen || t === T.LBracket || t === T.LBrace) depth++;
+        else if (t === T.RParen || t === T.RBracket || t === T.RBrace) {
+          depth--;
+          if (depth === 0 && t === T.RParen && groupIsDeclarator && specifierStarts.has(this.LA(i + 1).tokenTypeIdx)) {
+            return true; // `int f(a, b) int a; …`
+          }
+        }
+        continue;
+      }
+      if (t === T.Semicolon || t === T.Assign || t === T.Comma) return false;
+      if (t === T.LBrace) {
+        if (tag === 0) return true;
+        // Skip the struct/union/enum body.
+        for (let braces = 1; braces > 0; ) {
+          const u = this.LA(++i).tokenType;
+          if (u === EOF) return false;
+          if (u === T.LBrace) braces++;
+          else if (u === T.RBrace) braces--;
+        }
+        tag = 0;
+      } else if (t === T.LParen || t === T.LBracket) {
+        const prev = this.LA(i - 1).tokenType;
+        groupIsDeclarator = !(prev === K.__attribute__ || prev === K.__typeof__ || prev === K._Alignas || prev === K.__asm__);
+        depth = 1;
+      } else if (t === K.struct || t === K.union || t === K.enum) tag = 1;
+      else if (t === T.Identifier || t === TypedefName) tag = tag === 1 ? 2 : 0;
+      else if (t !== K.__attribute__) tag = 0;
+    }
+  }
+
+  // ---- §7 translation unit and functions ---------------------------------------------------
+
+  /** translationUnit = externalDeclaration* EOF ;  (§7) */
+  translationUnit = this.RULE("translationUnit", () => {
+    this.MANY(() => this.SUBRULE(this.externalDeclaration));
+    this.CONSUME(EOF);
+  });
+
+  /**
+   * externalDeclaration = functionDefinition | declaration | staticAssertDeclaration
+   *                     | asmStatement | initDeclaratorList ";" | ";" ;  (§7)
+   * The bare `initDeclaratorList ";"` is old C's implicit int (`x; f();`); gcc warns.
+   */
+  externalDeclaration = this.RULE("externalDeclaration", () => {
+    // One token decides, with the two gates: deeper lookahead over declaration heads is both
+    // useless (they share unbounded prefixes) and very slow to compute.
+    this.OR({
+      MAX_LOOKAHEAD: 1,
+      DEF: [
+      {
+        GATE: () => this.looksLikeFunctionDefinition(),
+        IGNORE_AMBIGUITIES: true,
+        ALT: () => this.SUBRULE(this.functionDefinition),
+      },
+      { ALT: () => this.SUBRULE(this.declaration) },
+      { ALT: () => this.SUBRULE(this.staticAssertDeclaration) },
+      { ALT: () => this.SUBRULE(this.asmStatement) },
+      { ALT: () => this.CONSUME2(T.Semicolon) },
+      {
+        // Without specifiers the declarator must visibly start, or `;` and `__asm__` would match.
+        GATE: () => implicitIntStarts.has(this.LA(1).tokenTypeIdx),
+        IGNORE_AMBIGUITIES: true,
+        ALT: () => {
+          this.SUBRULE(this.initDeclaratorList, { ARGS: [false] });
+          this.CONSUME(T.Semicolon);
+        },
+      },
+      ],
+    });
+  });
+
+  /**
+   * functionDefinition = declarationSpecifiers? declarator declaration* compoundStatement ;  (§7)
+   * Missing specifiers are old C's implicit int (`main() {…}`); the declarations between the
+   * declarator and the body are K&R parameter declarations. Parameters shadow typedef names in
+   * the body, so they are declared in a scope of their own around it.
+   */
+  functionDefinition = this.RULE("functionDefinition", () => {
+    // k=1: specifiers and K&R declarations after an empty declarator share unbounded prefixes.
+    this.OPTION({ MAX_LOOKAHEAD: 1, DEF: () => this.SUBRULE(this.declarationSpecifiers) });
+    const d = this.SUBRULE(this.declarator);
+    let mark = -1;
+    this.ACTION(() => {
+      this.declare(declaratorName(d), false);
+      mark = this.pushScope();
+      for (const p of functionParamNames(d)) this.declare(p, false);
+    });
+    try {
+      this.MANY(() => this.SUBRULE(this.declaration));
+      this.SUBRULE(this.compoundStatement);
+    } finally {
+      this.ACTION(() => this.popScope(mark));
+    }
+  });
+
+  // ---- §4 declarations ----------------------------------------------------------------------
+
+  /** declaration = declarationSpecifiers initDeclaratorList? ";" ;  (§4) */
+  declaration = this.RULE("declaration", () => {
+    const specs = this.SUBRULE(this.declarationSpecifiers);
+    let isTypedef = false;
+    this.ACTION(() => (isTypedef = specifiesTypedef(specs)));
+    this.OPTION(() => this.SUBRULE(this.initDeclaratorList, { ARGS: [isTypedef] }));
+    this.CONSUME(T.Semicolon);
+  });
+
+  /** staticAssertDeclaration = "_Static_assert" "(" conditionalExpression ("," StringLiteral+)? ")" ";" ;  (§4) */
+  staticAssertDeclaration = this.RULE("staticAssertDeclaration", () => {
+    this.CONSUME(K._Static_assert);
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.conditionalExpression);
+    this.OPTION(() => {
+      this.CONSUME(T.Comma);
+      this.AT_LEAST_ONE(() => this.CONSUME(T.StringLiteral));
+    });
+    this.CONSUME(T.RParen);
+    this.CONSUME(T.Semicolon);
+  });
+
+  /** initDeclaratorList = initDeclarator ("," initDeclarator)* ;  (§4) */
+  initDeclaratorList = this.RULE("initDeclaratorList", (isTypedef = false) => {
+    this.SUBRULE(this.initDeclarator, { ARGS: [isTypedef] });
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.initDeclarator, { ARGS: [isTypedef] });
+    });
+  });
+
+  /**
+   * initDeclarator = declarator (asmLabel | attributeSpecifier)* ("=" initializer)? ;  (§4)
+   * The name is in scope from the end of its declarator, so `int x = sizeof x;` works and
+   * `typedef int T, U[sizeof(T)];` sees T as a type.
+   */
+  initDeclarator = this.RULE("initDeclarator", (isTypedef = false) => {
+    const d = this.SUBRULE(this.declarator);
+    this.ACTION(() => this.declare(declaratorName(d), isTypedef));
+    this.MANY(() =>
+      this.OR([{ ALT: () => this.SUBRULE(this.asmLabel) }, { ALT: () => this.SUBRULE(this.attributeSpecifier) }]),
+    );
+    this.OPTION(() => {
+      this.CONSUME(T.Assign);
+      this.SUBRULE(this.initializer);
+    });
+  });
+
+  /**
+   * declarationSpecifiers = ( storageClass | typeQualifier | functionSpecifier | typeKeyword
+   *     | TypedefName | structOrUnionSpecifier | enumSpecifier | typeofSpecifier
+   *     | alignasSpecifier | attributeSpecifier )+ ;  (§4.1)
+   * In any order (`const int static`). A typedef name counts only before any other type
+   * specifier: in `unsigned T;` or `T T;` the second name is the declarator (C11 6.7.2p2).
+   */
+  declarationSpecifiers = this.RULE("declarationSpecifiers", () => {
+    let sawType = false;
+    const typeSeen = () => this.ACTION(() => (sawType = true));
+    this.AT_LEAST_ONE({
+      GATE: () => !sawType || this.LA(1).tokenType !== TypedefName,
+      DEF: () =>
+        this.OR([
+          ...storageClasses.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "storageClass" }) })),
+          ...typeQualifiers.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "typeQualifier" }) })),
+          ...functionSpecifiers.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "functionSpecifier" }) })),
+          ...typeKeywords.map((t) => ({
+            ALT: () => {
+              this.CONSUME(t, { LABEL: "typeKeyword" });
+              typeSeen();
+            },
+          })),
+          {
+            ALT: () => {
+              this.CONSUME(TypedefName);
+              typeSeen();
+            },
+          },
+          {
+            ALT: () => {
+              this.SUBRULE(this.structOrUnionSpecifier);
+              typeSeen();
+            },
+          },
+          {
+            ALT: () => {
+              this.SUBRULE(this.enumSpecifier);
+              typeSeen();
+            },
+          },
+          {
+            ALT: () => {
+              this.SUBRULE(this.typeofSpecifier);
+              typeSeen();
+            },
+          },
+          { ALT: () => this.SUBRULE(this.alignasSpecifier) },
+          { ALT: () => this.SUBRULE(this.attributeSpecifier) },
+        ]),
+    });
+  });
+
+  /** typeofSpecifier = "__typeof__" "(" (typeName | expression) ")" ;  (§4.1) */
+  typeofSpecifier = this.RULE("typeofSpecifier", () => {
+    this.CONSUME(K.__typeof__);
+    this.CONSUME(T.LParen);
+    this.OR([{ ALT: () => this.SUBRULE(this.typeName) }, { ALT: () => this.SUBRULE(this.expression) }]);
+    this.CONSUME(T.RParen);
+  });
+
+  /** alignasSpecifier = "_Alignas" "(" (typeName | conditionalExpression) ")" ;  (§4.1) */
+  alignasSpecifier = this.RULE("alignasSpecifier", () => {
+    this.CONSUME(K._Alignas);
+    this.CONSUME(T.LParen);
+    this.OR([{ ALT: () => this.SUBRULE(this.typeName) }, { ALT: () => this.SUBRULE(this.conditionalExpression) }]);
+    this.CONSUME(T.RParen);
+  });
+
+  /**
+   * attributeSpecifier = "__attribute__" "(" "(" attribute? ("," attribute?)* ")" ")" ;  (§4.1)
+   * GNU; accepted wherever gcc takes one. The AST keeps only `packed` and `aligned(N)`.
+   */
+  attributeSpecifier = this.RULE("attributeSpecifier", () => {
+    this.CONSUME(K.__attribute__);
+    this.CONSUME(T.LParen);
+    this.CONSUME2(T.LParen);
+    this.OPTION(() => this.SUBRULE(this.attribute));
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.OPTION2(() => this.SUBRULE2(this.attribute));
+    });
+    this.CONSUME(T.RParen);
+    this.CONSUME2(T.RParen);
+  });
+
+  /** attribute = (Identifier | TypedefName | keyword) ("(" (assignmentExpression ("," assignmentExpression)*)? ")")? ;  (§4.1) */
+  attribute = this.RULE("attribute", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Identifier, { LABEL: "name" }) },
+      { ALT: () => this.CONSUME(TypedefName, { LABEL: "name" }) },
+      ...attributeKeywords.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "name" }) })),
+    ]);
+    this.OPTION(() => {
+      this.CONSUME(T.LParen);
+      this.OPTION2(() => {
+        this.SUBRULE(this.assignmentExpression);
+        this.MANY(() => {
+          this.CONSUME(T.Comma);
+          this.SUBRULE2(this.assignmentExpression);
+        });
+      });
+      this.CONSUME(T.RParen);
+    });
+  });
+
+  /** asmLabel = "__asm__" "(" StringLiteral+ ")" ;  (§4.1, GNU; ignored) */
+  asmLabel = this.RULE("asmLabel", () => {
+    this.CONSUME(K.__asm__);
+    this.CONSUME(T.LParen);
+    this.AT_LEAST_ONE(() => this.CONSUME(T.StringLiteral));
+    this.CONSUME(T.RParen);
+  });
+
+  // ---- §4.3 struct, union, enum ------------------------------------------------------------
+
+  /**
+   * structOrUnionSpecifier = ("struct" | "union") attributeSpecifier* (identifier structBody? | structBody)
+   *                          attributeSpecifier* ;  (§4.3)
+   * Attributes after the body (`} __attribute__((packed))`) belong to the type, as in gcc.
+   */
+  structOrUnionSpecifier = this.RULE("structOrUnionSpecifier", () => {
+    this.OR([{ ALT: () => this.CONSUME(K.struct) }, { ALT: () => this.CONSUME(K.union) }]);
+    this.MANY(() => this.SUBRULE(this.attributeSpecifier));
+    this.OR2([
+      {
+        ALT: () => {
+          this.SUBRULE(this.identifier);
+          this.OPTION(() => this.SUBRULE(this.structBody));
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.structBody) },
+    ]);
+    this.MANY2(() => this.SUBRULE2(this.attributeSpecifier));
+  });
+
+  /** structBody = "{" structDeclaration* "}" ;  (§4.3) */
+  structBody = this.RULE("structBody", () => {
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.SUBRULE(this.structDeclaration));
+    this.CONSUME(T.RBrace);
+  });
+
+  /**
+   * structDeclaration = declarationSpecifiers (structDeclarator ("," structDeclarator)*)? ";"
+   *                   | staticAssertDeclaration | ";" ;  (§4.3)
+   * No declarator: an anonymous struct/union member. Member names are not ordinary
+   * identifiers, so they do not shadow typedef names.
+   */
+  structDeclaration = this.RULE("structDeclaration", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.SUBRULE(this.declarationSpecifiers);
+          this.OPTION(() => {
+            this.SUBRULE(this.structDeclarator);
+            this.MANY(() => {
+              this.CONSUME(T.Comma);
+              this.SUBRULE2(this.structDeclarator);
+            });
+          });
+          this.CONSUME(T.Semicolon);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.staticAssertDeclaration) },
+      { ALT: () => this.CONSUME2(T.Semicolon) },
+    ]);
+  });
+
+  /** structDeclarator = declarator (":" conditionalExpression)? attributeSpecifier* ;  (§4.3; `int :0;` has no name) */
+  structDeclarator = this.RULE("structDeclarator", () => {
+    this.SUBRULE(this.declarator);
+    this.OPTION(() => {
+      this.CONSUME(T.Colon);
+      this.SUBRULE(this.conditionalExpression);
+    });
+    this.MANY(() => this.SUBRULE(this.attributeSpecifier));
+  });
+
+  /** enumSpecifier = "enum" attributeSpecifier* (identifier enumBody? | enumBody) attributeSpecifier* ;  (§4.3) */
+  enumSpecifier = this.RULE("enumSpecifier", () => {
+    this.CONSUME(K.enum);
+    this.MANY(() => this.SUBRULE(this.attributeSpecifier));
+    this.OR([
+      {
+        ALT: () => {
+          this.SUBRULE(this.identifier);
+          this.OPTION(() => this.SUBRULE(this.enumBody));
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.enumBody) },
+    ]);
+    this.MANY2(() => this.SUBRULE2(this.attributeSpecifier));
+  });
+
+  /** enumBody = "{" enumerator ("," enumerator)* ","? "}" ;  (§4.3; a trailing comma is allowed) */
+  enumBody = this.RULE("enumBody", () => {
+    this.CONSUME(T.LBrace);
+    this.SUBRULE(this.enumerator);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.enumerator);
+    });
+    this.OPTION(() => this.CONSUME2(T.Comma));
+    this.CONSUME(T.RBrace);
+  });
+
+  /** enumerator = identifier attributeSpecifier* ("=" conditionalExpression)? ;  (§4.3; an ordinary identifier) */
+  enumerator = this.RULE("enumerator", () => {
+    const name = this.SUBRULE(this.identifier);
+    this.ACTION(() => this.declare(tokenOf(name)?.image, false));
+    this.MANY(() => this.SUBRULE(this.attributeSpecifier));
+    this.OPTION(() => {
+      this.CONSUME(T.Assign);
+      this.SUBRULE(this.conditionalExpression);
+    });
+  });
+
+  // ---- §4.2 declarators ----------------------------------------------------------------------
+
+  /** declarator = pointer* directDeclarator ;  (§4.2; the name is optional: see the header) */
+  declarator = this.RULE("declarator", () => {
+    this.MANY(() => this.SUBRULE(this.pointer));
+    this.SUBRULE(this.directDeclarator);
+  });
+
+  /** pointer = "*" (typeQualifier | attributeSpecifier)* ;  (§4.2) */
+  pointer = this.RULE("pointer", () => {
+    this.CONSUME(T.Star);
+    this.MANY(() =>
+      this.OR([
+        ...typeQualifiers.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "typeQualifier" }) })),
+        { ALT: () => this.SUBRULE(this.attributeSpecifier) },
+      ]),
+    );
+  });
+
+  /**
+   * directDeclarator = ( identifier | "(" attributeSpecifier* declarator ")" )? declaratorSuffix* ;  (§4.2)
+   * A `(` opens a nested declarator only when followed by `*`, `(`, `[`, a plain identifier or an
+   * attribute; otherwise (`int (int)`, `void (T)`, `f()`) it is a parameter list (C11 6.7.6.3p11).
+   */
+  directDeclarator = this.RULE("directDeclarator", () => {
+    this.OPTION({
+      GATE: () => this.LA(1).tokenType !== T.LParen || nestedDeclaratorStarts.has(this.LA(2).tokenTypeIdx),
+      DEF: () =>
+        this.OR([
+          { ALT: () => this.SUBRULE(this.identifier) },
+          {
+            ALT: () => {
+              this.CONSUME(T.LParen);
+              this.MANY(() => this.SUBRULE(this.attributeSpecifier));
+              this.SUBRULE(this.declarator);
+              this.CONSUME(T.RParen);
+            },
+          },
+        ]),
+    });
+    this.MANY2(() => this.SUBRULE(this.declaratorSuffix));
+  });
+
+  /**
+   * declaratorSuffix = "[" ("static" | typeQualifier)* ("*" "]" | assignmentExpression? "]")
+   *                  | "(" (parameterList | identifierList)? ")" ;  (§4.2)
+   * Parameter names live in a prototype scope of their own.
+   */
+  declaratorSuffix = this.RULE("declaratorSuffix", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.LBracket);
+          this.MANY(() =>
+            this.OR2([
+              { ALT: () => this.CONSUME(K.static) },
+              ...typeQualifiers.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "typeQualifier" }) })),
+            ]),
+          );
+          this.OR3([
+            {
+              ALT: () => {
+                this.CONSUME(T.Star);
+                this.CONSUME(T.RBracket);
+              },
+            },
+            {
+              ALT: () => {
+                this.OPTION(() => this.SUBRULE(this.assignmentExpression));
+                this.CONSUME2(T.RBracket);
+              },
+            },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          let mark = -1;
+          this.ACTION(() => (mark = this.pushScope()));
+          try {
+            this.OPTION2(() =>
+              this.OR4([
+                { ALT: () => this.SUBRULE(this.parameterList) },
+                { ALT: () => this.SUBRULE(this.identifierList) },
+              ]),
+            );
+          } finally {
+            this.ACTION(() => this.popScope(mark));
+          }
+          this.CONSUME(T.RParen);
+        },
+      },
+    ]);
+  });
+
+  /** parameterList = parameterDeclaration ("," parameterDeclaration)* ("," "...")? ;  (§4.2) */
+  parameterList = this.RULE("parameterList", () => {
+    this.SUBRULE(this.parameterDeclaration);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.parameterDeclaration);
+    });
+    this.OPTION(() => {
+      this.CONSUME2(T.Comma);
+      this.CONSUME(T.Ellipsis);
+    });
+  });
+
+  /** parameterDeclaration = declarationSpecifiers declarator attributeSpecifier* ;  (§4.2) */
+  parameterDeclaration = this.RULE("parameterDeclaration", () => {
+    this.SUBRULE(this.declarationSpecifiers);
+    const d = this.SUBRULE(this.declarator);
+    this.ACTION(() => this.declare(declaratorName(d), false));
+    this.MANY(() => this.SUBRULE(this.attributeSpecifier));
+  });
+
+  /** identifierList = Identifier ("," Identifier)* ;  (§4.2; K&R parameter names) */
+  identifierList = this.RULE("identifierList", () => {
+    this.CONSUME(T.Identifier);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.CONSUME2(T.Identifier);
+    });
+  });
+
+  /** typeName = declarationSpecifiers declarator ;  (§4.2; the declarator is abstract) */
+  typeName = this.RULE("typeName", () => {
+    this.SUBRULE(this.declarationSpecifiers);
+    this.SUBRULE(this.declarator);
+  });
+
+  /** identifier = Identifier | TypedefName ;  (§2; where any name may appear, a typedef name is just a name) */
+  identifier = this.RULE("identifier", () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(TypedefName) }]);
+  });
+
+  // ---- §4.4 initializers ---------------------------------------------------------------------
+
+  /** initializer = initializerList | assignmentExpression ;  (§4.4) */
+  initializer = this.RULE("initializer", () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.initializerList) }, { ALT: () => this.SUBRULE(this.assignmentExpression) }]);
+  });
+
+  /** initializerList = "{" (initializerItem ("," initializerItem)* ","?)? "}" ;  (§4.4; `{}` is GNU) */
+  initializerList = this.RULE("initializerList", () => {
+    this.CONSUME(T.LBrace);
+    this.OPTION(() => {
+      this.SUBRULE(this.initializerItem);
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        this.SUBRULE2(this.initializerItem);
+      });
+      this.OPTION2(() => this.CONSUME2(T.Comma));
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  /** initializerItem = (designator+ "=" | identifier ":")? initializer ;  (§4.4; `x: 1` is old GNU) */
+  initializerItem = this.RULE("initializerItem", () => {
+    this.OPTION(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.AT_LEAST_ONE(() => this.SUBRULE(this.designator));
+            this.CONSUME(T.Assign);
+          },
+        },
+        {
+          ALT: () => {
+            this.SUBRULE(this.identifier);
+            this.CONSUME(T.Colon);
+          },
+        },
+      ]),
+    );
+    this.SUBRULE(this.initializer);
+  });
+
+  /** designator = "[" conditionalExpression ("..." conditionalExpression)? "]" | "." identifier ;  (§4.4; ranges are GNU) */
+  designator = this.RULE("designator", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.LBracket);
+          this.SUBRULE(this.conditionalExpression);
+          this.OPTION(() => {
+            this.CONSUME(T.Ellipsis);
+            this.SUBRULE2(this.conditionalExpression);
+          });
+          this.CONSUME(T.RBracket);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Dot);
+          this.SUBRULE(this.identifier);
+        },
+      },
+    ]);
+  });
+
+  // ---- §6 statements ---------------------------------------------------------------------------
+
+  /**
+   * compoundStatement = "{" (declaration | staticAssertDeclaration | statement)* "}" ;  (§6)
+   * Items keep their order under the one key `item`. A block is a scope for typedef names.
+   */
+  compoundStatement = this.RULE("compoundStatement", () => {
+    this.CONSUME(T.LBrace);
+    let mark = -1;
+    this.ACTION(() => (mark = this.pushScope()));
+    try {
+      this.MANY(() =>
+        this.OR([
+          { ALT: () => this.SUBRULE(this.declaration, { LABEL: "item" }) },
+          { ALT: () => this.SUBRULE(this.staticAssertDeclaration, { LABEL: "item" }) },
+          { ALT: () => this.SUBRULE(this.statement, { LABEL: "item" }) },
+        ]),
+      );
+    } finally {
+      this.ACTION(() => this.popScope(mark));
+    }
+    this.CONSUME(T.RBrace);
+  });
+
+  /**
+   * statement = labeledStatement | caseStatement | defaultStatement | compoundStatement
+   *           | ifStatement | switchStatement | whileStatement | doStatement | forStatement
+   *           | gotoStatement | continueStatement | breakStatement | returnStatement
+   *           | asmStatement | expressionStatement ;  (§6)
+   */
+  statement = this.RULE("statement", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.labeledStatement) },
+      { ALT: () => this.SUBRULE(this.caseStatement) },
+      { ALT: () => this.SUBRULE(this.defaultStatement) },
+      { ALT: () => this.SUBRULE(this.compoundStatement) },
+      { ALT: () => this.SUBRULE(this.ifStatement) },
+      { ALT: () => this.SUBRULE(this.switchStatement) },
+      { ALT: () => this.SUBRULE(this.whileStatement) },
+      { ALT: () => this.SUBRULE(this.doStatement) },
+      { ALT: () => this.SUBRULE(this.forStatement) },
+      { ALT: () => this.SUBRULE(this.gotoStatement) },
+      { ALT: () => this.SUBRULE(this.continueStatement) },
+      { ALT: () => this.SUBRULE(this.breakStatement) },
+      { ALT: () => this.SUBRULE(this.returnStatement) },
+      { ALT: () => this.SUBRULE(this.asmStatement) },
+      { ALT: () => this.SUBRULE(this.expressionStatement) },
+    ]);
+  });
+
+  /**
+   * labelBody = statement | declaration ;  (§6)
+   * What follows a label. A declaration (C23; gcc accepts) or nothing before `}` (C23) is allowed.
+   */
+  private labelBody(): void {
+    this.OPTION9(() =>
+      this.OR9([
+        { ALT: () => this.SUBRULE9(this.statement) },
+        { ALT: () => this.SUBRULE9(this.declaration) },
+      ]),
+    );
+  }
+
+  /** labeledStatement = Identifier ":" attributeSpecifier* (statement | declaration)? ;  (§6) */
+  labeledStatement = this.RULE("labeledStatement", () => {
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Colon);
+    this.MANY(() => this.SUBRULE(this.attributeSpecifier));
+    this.labelBody();
+  });
+
+  /** caseStatement = "case" conditionalExpression ("..." conditionalExpression)? ":" (statement | declaration)? ;  (§6; ranges are GNU) */
+  caseStatement = this.RULE("caseStatement", () => {
+    this.CONSUME(K.case);
+    this.SUBRULE(this.conditionalExpression);
+    this.OPTION(() => {
+      this.CONSUME(T.Ellipsis);
+      this.SUBRULE2(this.conditionalExpression);
+    });
+    this.CONSUME(T.Colon);
+    this.labelBody();
+  });
+
+  /** defaultStatement = "default" ":" (statement | declaration)? ;  (§6) */
+  defaultStatement = this.RULE("defaultStatement", () => {
+    this.CONSUME(K.default);
+    this.CONSUME(T.Colon);
+    this.labelBody();
+  });
+
+  /** expressionStatement = expression? ";" ;  (§6) */
+  expressionStatement = this.RULE("expressionStatement", () => {
+    this.OPTION(() => this.SUBRULE(this.expression));
+    this.CONSUME(T.Semicolon);
+  });
+
+  /** ifStatement = "if" "(" expression ")" statement ("else" statement)? ;  (§6; `else` binds to the nearest `if`) */
+  ifStatement = this.RULE("ifStatement", () => {
+    this.CONSUME(K.if);
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.expression);
+    this.CONSUME(T.RParen);
+    this.SUBRULE(this.statement);
+    this.OPTION(() => {
+      this.CONSUME(K.else);
+      this.SUBRULE2(this.statement);
+    });
+  });
+
+  /** switchStatement = "switch" "(" expression ")" statement ;  (§6) */
+  switchStatement = this.RULE("switchStatement", () => {
+    this.CONSUME(K.switch);
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.expression);
+    this.CONSUME(T.RParen);
+    this.SUBRULE(this.statement);
+  });
+
+  /** whileStatement = "while" "(" expression ")" statement ;  (§6) */
+  whileStatement = this.RULE("whileStatement", () => {
+    this.CONSUME(K.while);
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.expression);
+    this.CONSUME(T.RParen);
+    this.SUBRULE(this.statement);
+  });
+
+  /** doStatement = "do" statement "while" "(" expression ")" ";" ;  (§6) */
+  doStatement = this.RULE("doStatement", () => {
+    this.CONSUME(K.do);
+    this.SUBRULE(this.statement);
+    this.CONSUME(K.while);
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.expression);
+    this.CONSUME(T.RParen);
+    this.CONSUME(T.Semicolon);
+  });
+
+  /**
+   * forStatement = "for" "(" (declaration | expression? ";") expression? ";" expression? ")" statement ;  (§6)
+   * The three expressions carry labels `init`, `cond` and `step`. The loop is a scope.
+   */
+  forStatement = this.RULE("forStatement", () => {
+    this.CONSUME(K.for);
+    this.CONSUME(T.LParen);
+    let mark = -1;
+    this.ACTION(() => (mark = this.pushScope()));
+    try {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.declaration) },
+        {
+          ALT: () => {
+            this.OPTION(() => this.SUBRULE(this.expression, { LABEL: "init" }));
+            this.CONSUME(T.Semicolon);
+          },
+        },
+      ]);
+      this.OPTION2(() => this.SUBRULE2(this.expression, { LABEL: "cond" }));
+      this.CONSUME2(T.Semicolon);
+      this.OPTION3(() => this.SUBRULE3(this.expression, { LABEL: "step" }));
+      this.CONSUME(T.RParen);
+      this.SUBRULE(this.statement);
+    } finally {
+      this.ACTION(() => this.popScope(mark));
+    }
+  });
+
+  /** gotoStatement = "goto" identifier ";" ;  (§6) */
+  gotoStatement = this.RULE("gotoStatement", () => {
+    this.CONSUME(K.goto);
+    this.SUBRULE(this.identifier);
+    this.CONSUME(T.Semicolon);
+  });
+
+  /** continueStatement = "continue" ";" ;  (§6) */
+  continueStatement = this.RULE("continueStatement", () => {
+    this.CONSUME(K.continue);
+    this.CONSUME(T.Semicolon);
+  });
+
+  /** breakStatement = "break" ";" ;  (§6) */
+  breakStatement = this.RULE("breakStatement", () => {
+    this.CONSUME(K.break);
+    this.CONSUME(T.Semicolon);
+  });
+
+  /** returnStatement = "return" expression? ";" ;  (§6) */
+  returnStatement = this.RULE("returnStatement", () => {
+    this.CONSUME(K.return);
+    this.OPTION(() => this.SUBRULE(this.expression));
+    this.CONSUME(T.Semicolon);
+  });
+
+  /**
+   * asmStatement = "__asm__" ("volatile" | "inline" | "goto")* "(" StringLiteral+ (":" asmOperands?)* ")" ";" ;
+   * asmOperands = asmOperand ("," asmOperand)* ;  (§6, GNU; parsed and ignored, also at file scope)
+   */
+  asmStatement = this.RULE("asmStatement", () => {
+    this.CONSUME(K.__asm__);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(K.volatile) },
+        { ALT: () => this.CONSUME(K.inline) },
+        { ALT: () => this.CONSUME(K.goto) },
+      ]),
+    );
+    this.CONSUME(T.LParen);
+    this.AT_LEAST_ONE(() => this.CONSUME(T.StringLiteral));
+    this.MANY2(() => {
+      this.CONSUME(T.Colon);
+      this.OPTION(() => {
+        this.SUBRULE(this.asmOperand);
+        this.MANY3(() => {
+          this.CONSUME(T.Comma);
+          this.SUBRULE2(this.asmOperand);
+        });
+      });
+    });
+    this.CONSUME(T.RParen);
+    this.CONSUME(T.Semicolon);
+  });
+
+  /** asmOperand = ("[" identifier "]")? StringLiteral+ ("(" expression ")")? | identifier ;  (§6) */
+  asmOperand = this.RULE("asmOperand", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OPTION(() => {
+            this.CONSUME(T.LBracket);
+            this.SUBRULE(this.identifier);
+            this.CONSUME(T.RBracket);
+          });
+          this.AT_LEAST_ONE(() => this.CONSUME(T.StringLiteral));
+          this.OPTION2(() => {
+            this.CONSUME(T.LParen);
+            this.SUBRULE(this.expression);
+            this.CONSUME(T.RParen);
+          });
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.identifier) },
+    ]);
+  });
+
+  // ---- §5 expressions ------------------------------------------------------------------------
+
+  /** expression = assignmentExpression ("," assignmentExpression)* ;  (§5.5) */
+  expression = this.RULE("expression", () => {
+    this.SUBRULE(this.assignmentExpression);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.assignmentExpression);
+    });
+  });
+
+  /**
+   * assignmentExpression = conditionalExpression (assignmentOperator assignmentExpression)? ;  (§5.5)
+   * Right-associative. C requires a unary expression on the left; the checker reports a
+   * non-assignable one, which is a clearer message than a syntax error.
+   */
+  assignmentExpression = this.RULE("assignmentExpression", () => {
+    this.SUBRULE(this.conditionalExpression);
+    this.OPTION(() => {
+      this.OR(assignmentOperators.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "operator" }) })));
+      this.SUBRULE(this.assignmentExpression);
+    });
+  });
+
+  /** conditionalExpression = binaryExpression ("?" expression ":" conditionalExpression)? ;  (§5.5) */
+  conditionalExpression = this.RULE("conditionalExpression", () => {
+    this.SUBRULE(this.binaryExpression);
+    this.OPTION(() => {
+      this.CONSUME(T.Question);
+      this.SUBRULE(this.expression);
+      this.CONSUME(T.Colon);
+      this.SUBRULE(this.conditionalExpression);
+    });
+  });
+
+  /**
+   * binaryExpression = castExpression (binaryOperator castExpression)* ;  (§5.4)
+   * binaryOperator = "||" | "&&" | "|" | "^" | "&" | "==" | "!=" | "<" | ">" | "<=" | ">="
+   *                | "<<" | ">>" | "+" | "-" | "*" | "/" | "%" ;
+   * Flat: precedence and left associativity (§5.4's table) are applied by the AST builder.
+   */
+  binaryExpression = this.RULE("binaryExpression", () => {
+    this.SUBRULE(this.castExpression);
+    this.MANY(() => {
+      this.OR(binaryOperators.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "operator" }) })));
+      this.SUBRULE2(this.castExpression);
+    });
+  });
+
+  /**
+   * castExpression = "(" typeName ")" (initializerList postfixSuffix* | castExpression)
+   *                | unaryExpression ;  (§5.3)
+   * `(T)x` is a cast and `(x)` a parenthesized expression: the token after `(` decides, since
+   * typedef names arrive as their own token. `(T){…}` is a compound literal (§5.2).
+   */
+  castExpression = this.RULE("castExpression", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.SUBRULE(this.typeName);
+          this.CONSUME(T.RParen);
+          this.OR2([
+            {
+              ALT: () => {
+                this.SUBRULE(this.initializerList);
+                this.MANY(() => this.SUBRULE(this.postfixSuffix));
+              },
+            },
+            { ALT: () => this.SUBRULE(this.castExpression) },
+          ]);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.unaryExpression) },
+    ]);
+  });
+
+  /**
+   * unaryExpression = postfixExpression
+   *   | ("++" | "--") unaryExpression
+   *   | ("&" | "*" | "+" | "-" | "~" | "!") castExpression
+   *   | ("sizeof" | "_Alignof") ( "(" typeName ")" initializerList? | unaryExpression ) ;  (§5.3)
+   * `sizeof (T){…}` measures a compound literal.
+   */
+  unaryExpression = this.RULE("unaryExpression", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.postfixExpression) },
+      {
+        ALT: () => {
+          this.OR2([
+            { ALT: () => this.CONSUME(T.PlusPlus, { LABEL: "operator" }) },
+            { ALT: () => this.CONSUME(T.MinusMinus, { LABEL: "operator" }) },
+          ]);
+          this.SUBRULE(this.unaryExpression);
+        },
+      },
+      {
+        ALT: () => {
+          this.OR3(unaryOperators.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "operator" }) })));
+          this.SUBRULE(this.castExpression);
+        },
+      },
+      {
+        ALT: () => {
+          this.OR4([
+            { ALT: () => this.CONSUME(K.sizeof, { LABEL: "operator" }) },
+            { ALT: () => this.CONSUME(K._Alignof, { LABEL: "operator" }) },
+          ]);
+          this.OR5([
+            {
+              ALT: () => {
+                this.CONSUME(T.LParen);
+                this.SUBRULE(this.typeName);
+                this.CONSUME(T.RParen);
+                this.OPTION(() => this.SUBRULE(this.initializerList));
+              },
+            },
+            { ALT: () => this.SUBRULE2(this.unaryExpression) },
+          ]);
+        },
+      },
+    ]);
+  });
+
+  /** postfixExpression = primaryExpression postfixSuffix* ;  (§5.2) */
+  postfixExpression = this.RULE("postfixExpression", () => {
+    this.SUBRULE(this.primaryExpression);
+    this.MANY(() => this.SUBRULE(this.postfixSuffix));
+  });
+
+  /**
+   * postfixSuffix = "[" expression "]" | "(" (assignmentExpression ("," assignmentExpression)*)? ")"
+   *               | ("." | "->") identifier | "++" | "--" ;  (§5.2)
+   */
+  postfixSuffix = this.RULE("postfixSuffix", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.LBracket);
+          this.SUBRULE(this.expression);
+          this.CONSUME(T.RBracket);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.OPTION(() => {
+            this.SUBRULE(this.assignmentExpression, { LABEL: "argument" });
+            this.MANY(() => {
+              this.CONSUME(T.Comma);
+              this.SUBRULE2(this.assignmentExpression, { LABEL: "argument" });
+            });
+          });
+          this.CONSUME(T.RParen);
+        },
+      },
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(T.Dot) }, { ALT: () => this.CONSUME(T.Arrow) }]);
+          this.SUBRULE(this.identifier);
+        },
+      },
+      { ALT: () => this.CONSUME(T.PlusPlus) },
+      { ALT: () => this.CONSUME(T.MinusMinus) },
+    ]);
+  });
+
+  /**
+   * primaryExpression = Identifier | IntegerLiteral | FloatLiteral | CharLiteral | StringLiteral+
+   *   | "(" (compoundStatement | expression) ")"
+   *   | "__builtin_va_arg" "(" assignmentExpression "," typeName ")"
+   *   | "__builtin_offsetof" "(" typeName "," identifier designator* ")" ;  (§5.1)
+   * `({ … })` is a GNU statement expression. The two builtins take a type, so they are syntax.
+   */
+  primaryExpression = this.RULE("primaryExpression", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Identifier) },
+      { ALT: () => this.CONSUME(T.IntegerLiteral) },
+      { ALT: () => this.CONSUME(T.FloatLiteral) },
+      { ALT: () => this.CONSUME(T.CharLiteral) },
+      { ALT: () => this.AT_LEAST_ONE(() => this.CONSUME(T.StringLiteral)) },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.OR2([{ ALT: () => this.SUBRULE(this.compoundStatement) }, { ALT: () => this.SUBRULE(this.expression) }]);
+          this.CONSUME(T.RParen);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.__builtin_va_arg);
+          this.CONSUME2(T.LParen);
+          this.SUBRULE(this.assignmentExpression);
+          this.CONSUME(T.Comma);
+          this.SUBRULE(this.typeName);
+          this.CONSUME2(T.RParen);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.__builtin_offsetof);
+          this.CONSUME3(T.LParen);
+          this.SUBRULE2(this.typeName);
+          this.CONSUME2(T.Comma);
+          this.SUBRULE(this.identifier);
+          this.MANY(() => this.SUBRULE(this.designator));
+          this.CONSUME3(T.RParen);
+        },
+      },
+    ]);
+  });
+}
+
+// ---- helpers the ACTIONs use to read names out of finished CST nodes ------------------------
+
+function tokenLabel(t: TokenType): string {
+  if (t === EOF) return "end of input";
+  if (t === T.Identifier) return "an identifier";
+  return t.LABEL ?? t.name;
+}
+
+function isToken(x: CstNode | IToken): x is IToken {
+  return (x as IToken).image !== undefined;
+}
+
+/** The token of an `identifier` node. */
+function tokenOf(node: CstNode | undefined): IToken | undefined {
+  const c = node?.children;
+  const t = c?.Identifier?.[0] ?? c?.TypedefName?.[0];
+  return t && isToken(t) ? t : undefined;
+}
+
+function specifiesTypedef(specs: CstNode): boolean {
+  return (specs.children.storageClass ?? []).some((t) => isToken(t) && t.tokenType === K.typedef);
+}
+
+/** The innermost direct declarator: the one holding the name (or nothing, if abstract). */
+function innermostDirect(declarator: CstNode | undefined): CstNode | undefined {
+  const direct = declarator?.children.directDeclarator?.[0] as CstNode | undefined;
+  const nested = direct?.children.declarator?.[0] as CstNode | undefined;
+  return nested ? (innermostDirect(nested) ?? direct) : direct;
+}
+
+/** The name a declarator declares, if any (recovered nodes may lack it). */
+export function declaratorName(declarator: CstNode | undefined): string | undefined {
+  const direct = innermostDirect(declarator);
+  return tokenOf(direct?.children.identifier?.[0] as CstNode | undefined)?.image;
+}
+
+/** Parameter names of the function a definition's declarator declares (`int (*f(int a))(char)` → a). */
+function functionParamNames(declarator: CstNode): string[] {
+  const suffix = innermostDirect(declarator)?.children.declaratorSuffix?.[0] as CstNode | undefined;
+  const params = suffix?.children.parameterList?.[0] as CstNode | undefined;
+  if (params) {
+    return (params.children.parameterDeclaration ?? []).flatMap((p) => {
+      const name = declaratorName((p as CstNode).children.declarator?.[0] as CstNode | undefined);
+      return name === undefined ? [] : [name];
+    });
+  }
+  const ids = suffix?.children.identifierList?.[0] as CstNode | undefined;
+  return (ids?.children.Identifier ?? []).map((t) => (t as IToken).image);
+}
+
+/** The one parser instance: chevrotain parsers are built once (self-analysis is the slow part) and reused. */
+let instance: CParser | undefined;
+export function ensureParser(): CParser {
+  return (instance ??= new CParser());
+}
