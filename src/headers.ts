@@ -342,6 +342,15 @@ int putc(int c, FILE *stream);
 int fflush(FILE *stream);
 size_t fwrite(const void *ptr, size_t size, size_t nmemb, FILE *stream);
 int getchar(void);
+int getc(FILE *stream);
+int fgetc(FILE *stream);
+char *fgets(char *s, int size, FILE *stream);
+int ungetc(int c, FILE *stream);
+int feof(FILE *stream);
+int ferror(FILE *stream);
+int fileno(FILE *stream);
+int dprintf(int fd, const char *format, ...);
+void perror(const char *s);
 `,
 
   "stdlib.h": `${sizeT}${wcharT}${nullMacro}
@@ -350,6 +359,7 @@ int getchar(void);
 #define EXIT_FAILURE 1
 typedef struct { int quot; int rem; } div_t;
 typedef struct { long quot; long rem; } ldiv_t;
+typedef struct { long long quot; long long rem; } lldiv_t;
 void *malloc(size_t size);
 void *calloc(size_t nmemb, size_t size);
 void *realloc(void *ptr, size_t size);
@@ -365,16 +375,22 @@ unsigned long strtoul(const char *nptr, char **endptr, int base);
 long long strtoll(const char *nptr, char **endptr, int base);
 unsigned long long strtoull(const char *nptr, char **endptr, int base);
 double strtod(const char *nptr, char **endptr);
+float strtof(const char *nptr, char **endptr);
+long double strtold(const char *nptr, char **endptr);
 double atof(const char *nptr);
 int abs(int j);
 long labs(long j);
 long long llabs(long long j);
 div_t div(int numerator, int denominator);
 ldiv_t ldiv(long numerator, long denominator);
+lldiv_t lldiv(long long numerator, long long denominator);
 void qsort(void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *));
 void *bsearch(const void *key, const void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *));
 int rand(void);
 void srand(unsigned int seed);
+long random(void);
+void srandom(unsigned int seed);
+void qsort_r(void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *, void *), void *arg);
 char *getenv(const char *name);
 `,
 
@@ -525,7 +541,7 @@ ${formatMacros()}
 `,
 
   "ctype.h": ["isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "isprint", "ispunct",
-    "isxdigit", "iscntrl", "isgraph", "toupper", "tolower"].map((f) => `int ${f}(int c);`).join("\n"),
+    "isxdigit", "iscntrl", "isgraph", "isblank", "isascii", "toupper", "tolower"].map((f) => `int ${f}(int c);`).join("\n"),
 
   // No include guard: a later #include after #define NDEBUG must switch assert off.
   "assert.h": `
@@ -604,16 +620,20 @@ function mathFunctions(): string {
     "sqrt", "fabs", "floor", "ceil", "trunc", "round", "exp", "exp2", "log", "log10", "log2", "sin",
     "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "cbrt", "nearbyint", "rint",
   ];
-  const binary = ["fmod", "pow", "atan2", "fmin", "fmax", "hypot", "copysign"];
+  const binary = ["fmod", "pow", "atan2", "fmin", "fmax", "fdim", "hypot", "copysign"];
   const lines: string[] = [];
   for (const [t, s] of [["double", ""], ["float", "f"]]) {
     for (const f of unary) lines.push(`${t} ${f}${s}(${t} x);`);
     for (const f of binary) lines.push(`${t} ${f}${s}(${t} x, ${t} y);`);
     lines.push(`long lround${s}(${t} x);`);
+    lines.push(`long long llround${s}(${t} x);`);
+    lines.push(`${t} scalbn${s}(${t} x, int n);`);
+    lines.push(`${t} nan${s}(const char *tag);`);
     lines.push(`${t} ldexp${s}(${t} x, int exp);`);
     lines.push(`${t} frexp${s}(${t} x, int *exp);`);
     lines.push(`${t} modf${s}(${t} x, ${t} *iptr);`);
   }
+  lines.push("double scalbln(double x, long n);");
   return lines.join("\n");
 }
 

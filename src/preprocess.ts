@@ -218,6 +218,7 @@ class Preprocessor {
   private produced = 0;
   private depth = 0;
   private exhausted = false;
+  private readonly hidesets = new HideSets();
   /** Text ranges in skipped groups, where the lexer's complaints do not count. */
   private readonly skipped: { file: string; start: number; end: number }[] = [];
 
@@ -489,7 +490,7 @@ class Preprocessor {
       return true;
     }
     if (!m.params) {
-      s.pushAll(this.substitute(m, [], t, addHide(t.hideset, m.name)));
+      s.pushAll(this.substitute(m, [], t, this.hidesets.add(t.hideset, m.name)));
       return true;
     }
     // A function-like macro's name not followed by `(` is an ordinary identifier.
@@ -499,7 +500,10 @@ class Preprocessor {
       return false;
     }
     const call = this.collectArgs(m, t, s);
-    if (call) s.pushAll(this.substitute(m, call.args, t, addHide(intersect(t.hideset, call.rparen.hideset), m.name)));
+    if (call) {
+      const hs = this.hidesets.add(this.hidesets.intersect(t.hideset, call.rparen.hideset), m.name);
+      s.pushAll(this.substitute(m, call.args, t, hs));
+    }
     return true;
   }
 
@@ -543,16 +547,15 @@ class Preprocessor {
   /** The body of `m` with its parameters replaced, `#` and `##` done, at the position of `use`. */
   private substitute(m: Macro, args: PPToken[][], use: PPToken, hideset: ReadonlySet<string>): PPToken[] {
     const out = this.replace(m, args, use, 0, m.body.length, []);
-    const result: PPToken[] = [];
-    const unions = new Map<ReadonlySet<string> | undefined, ReadonlySet<string>>();
+    let n = 0;
     for (const t of out) {
       if (t === placemarker) continue;
-      let hs = unions.get(t.hideset);
-      if (!hs) unions.set(t.hideset, (hs = union(t.hideset, hideset)));
-      t.hideset = hs;
-      result.push(t);
+      t.hideset = this.hidesets.union(t.hideset, hideset);
+      out[n++] = t;
     }
-    if (result.length) result[0].space = use.space;
+    out.length = n;
+    const result = out;
+    if (n) result[0].space = use.space;
     this.produced += result.length;
     if (this.produced > maxExpandedTokens) return this.runaway(use);
     return result;
@@ -613,12 +616,12 @@ class Preprocessor {
         const raw = body[i + 1]?.tokenType === HashHash;
         const replacement = raw ? args[p] : (expanded[p] ??= this.expandList(args[p], false));
         if (replacement.length === 0 && raw) out.push(placemarker);
-        replacement.forEach((a, k) => {
-          const t = copyOf(a);
+        for (let k = 0; k < replacement.length; k++) {
+          const t = copyOf(replacement[k]);
           // The argument takes the parameter's place, and so its leading whitespace.
           if (k === 0) t.space = b.space;
           out.push(t);
-        });
+        }
         continue;
       }
       out.push(derive(b, use));
@@ -697,7 +700,7 @@ class Preprocessor {
       : m.dynamic === "line" ? String(use.startLine)
       : String(this.counter++);
     const tok = lexText(text)?.[0] ?? lexText("0")![0];
-    return derive(tok, use, addHide(use.hideset, m.name), use.space);
+    return derive(tok, use, this.hidesets.add(use.hideset, m.name), use.space);
   }
 
   /** `_Pragma("…")` (C11 §6.10.9): ignored like `#pragma`. */
@@ -769,26 +772,43 @@ function vaOptEnd(m: Macro, i: number, to: number): number {
   return -1;
 }
 
-function addHide(hs: ReadonlySet<string> | undefined, name: string): ReadonlySet<string> {
-  if (hs?.has(name)) return hs;
-  const out = new Set(hs);
-  out.add(name);
-  return out;
-}
+type HideSet = ReadonlySet<string>;
 
-function intersect(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): ReadonlySet<string> | undefined {
-  if (!a || !b) return undefined;
-  if (a === b) return a;
-  const out = new Set<string>();
-  for (const x of a) if (b.has(x)) out.add(x);
-  return out;
-}
+/**
+ * Hide-set arithmetic, memoized by identity: expansions make the same few sets over and over,
+ * and each new Set is garbage to collect. One per run, so nothing outlives the run.
+ */
+class HideSets {
+  private readonly empty: HideSet = new Set();
+  private readonly added = new WeakMap<HideSet, Map<string, HideSet>>();
+  private readonly unions = new WeakMap<HideSet, WeakMap<HideSet, HideSet>>();
 
-function union(a: ReadonlySet<string> | undefined, b: ReadonlySet<string>): ReadonlySet<string> {
-  if (!a || a === b || a.size === 0) return b;
-  const out = new Set(a);
-  for (const x of b) out.add(x);
-  return out;
+  add(hs: HideSet | undefined, name: string): HideSet {
+    const base = hs ?? this.empty;
+    if (base.has(name)) return base;
+    let byName = this.added.get(base);
+    if (!byName) this.added.set(base, (byName = new Map()));
+    let out = byName.get(name);
+    if (!out) byName.set(name, (out = new Set([...base, name])));
+    return out;
+  }
+
+  union(a: HideSet | undefined, b: HideSet): HideSet {
+    if (!a || a === b || a.size === 0) return b;
+    let withB = this.unions.get(a);
+    if (!withB) this.unions.set(a, (withB = new WeakMap()));
+    let out = withB.get(b);
+    if (!out) withB.set(b, (out = new Set([...a, ...b])));
+    return out;
+  }
+
+  intersect(a: HideSet | undefined, b: HideSet | undefined): HideSet | undefined {
+    if (!a || !b) return undefined;
+    if (a === b) return a;
+    const out = new Set<string>();
+    for (const x of a) if (b.has(x)) out.add(x);
+    return out;
+  }
 }
 
 // ---- #if expressions -------------------------------------------------------------------
@@ -827,7 +847,8 @@ class IfEvaluator {
       if (this.pos < this.tokens.length) return undefined;
       return this.divisionByZero ? "divzero" : v.v;
     } catch (e) {
-      if (e instanceof IfError) return undefined;
+      // RangeError: nesting deeper than the JS stack, which is no C anyone writes.
+      if (e instanceof IfError || e instanceof RangeError) return undefined;
       throw e;
     }
   }
