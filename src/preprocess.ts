@@ -15,7 +15,7 @@ import {
   cLexer, Comma, Ellipsis, FloatLiteral, Greater, Hash, HashHash, Identifier, IntegerLiteral, keywords,
   Less, LineContinuation, LParen, RParen, StringLiteral, CharLiteral, Question, Colon,
 } from "../grammar/tokens.js";
-import { Diagnostics, type DiagnosticCode } from "./diagnostics.js";
+import { Diagnostics } from "./diagnostics.js";
 import { builtinMacrosText, headerText } from "./headers.js";
 import { lex, type SourceToken } from "./lex.js";
 import { SourceFile, type Span } from "./source.js";
@@ -336,6 +336,8 @@ class Preprocessor {
         return this.updateSkipping(f, whole);
       }
       case "elif":
+      case "elifdef": // C23
+      case "elifndef":
       case "else": {
         const c = f.conds[f.conds.length - 1];
         if (!c) return this.diags.report("E0013", whole, word);
@@ -344,7 +346,7 @@ class Preprocessor {
           c.sawElse = true;
           c.active = !c.taken;
         } else {
-          c.active = !c.taken && this.condition("elif", name, args, whole);
+          c.active = !c.taken && this.condition(word === "elif" ? word : word.slice(2), name, args, whole);
         }
         c.taken ||= c.active;
         return this.updateSkipping(f, whole);

@@ -323,6 +323,10 @@ describe("conditional groups", () => {
     expect([1, 2, 3, 4].map((n) => expand(text(n)))).toEqual(["one", "two", "three", "other"]);
   });
 
+  it("handles C23 #elifdef and #elifndef", () => {
+    expect(expand("#define B\n#ifdef A\na\n#elifdef B\nb\n#endif\n#if 0\n#elifndef B\nx\n#elifndef C\nc\n#endif")).toBe("b c");
+  });
+
   it("handles #ifdef, #ifndef and nesting", () => {
     const text = "#define A\n#ifdef A\n#ifndef B\nab\n#else\nno\n#endif\n#else\n#ifdef A\nno\n#endif\n#endif";
     expect(expand(text)).toBe("ab");
