@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { Diagnostics } from "../src/diagnostics.js";
 import { headerNames, headerText } from "../src/headers.js";
 import { lex } from "../src/lex.js";
+import { parse } from "../src/parse.js";
 import { preprocess, type PreprocessOptions } from "../src/preprocess.js";
 import { SourceFile } from "../src/source.js";
 
@@ -477,6 +478,19 @@ describe("standard headers", () => {
     }
     expect(depth).toBe(0);
     expect(r.tokens.at(-1)!.image).toBe(";");
+  });
+
+  it("parses, all included together, with code using their macros", () => {
+    const use = `int main(void) {
+  va_list ap; FILE *f = stdout; size_t n = offsetof(div_t, rem); int64_t v = INT64_C(1);
+  assert(n > 0); printf("%" PRId64 "%d", v, isnan(NAN) + (int)(DBL_MAX > 0) + INT_MAX + EOF);
+  bool b = true and not false; return EXIT_SUCCESS;
+}`;
+    const r = pp(`${headerNames.map((h) => `#include <${h}>`).join("\n")}\n${use}`);
+    expect(r.diags).toEqual([]);
+    const diags = new Diagnostics();
+    parse(r.tokens, diags);
+    expect(diags.list.map((d) => `${d.span.file}:${d.span.line}:${d.span.col} ${d.code}`)).toEqual([]);
   });
 
   it("names header tokens and sources after the header", () => {
