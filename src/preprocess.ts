@@ -219,6 +219,8 @@ class Preprocessor {
   private depth = 0;
   private exhausted = false;
   private readonly hidesets = new HideSets();
+  /** What #line said, by file: added to `__LINE__`, and the name `__FILE__` gives. */
+  private readonly renumbered = new Map<string, { delta: number; name?: string }>();
   /** Text ranges in skipped groups, where the lexer's complaints do not count. */
   private readonly skipped: { file: string; start: number; end: number }[] = [];
 
@@ -368,15 +370,16 @@ class Preprocessor {
         return this.include(args, whole);
       case "error":
         return this.diags.report("E0014", whole, spell(args));
+      case "line":
+        return this.line(f, args, whole);
       case "warning":
       case "pragma":
-      case "line":
       case "ident":
       case "sccs":
         return this.diags.report("W0008", whole, word);
     }
-    // `# 12 "file.c"` is a line marker, as `gcc -E` writes them.
-    if (name.tokenType === IntegerLiteral) return this.diags.report("W0008", whole, "line");
+    // `# 12 "file.c"` is a line marker, as `gcc -E` writes them: the same as #line.
+    if (name.tokenType === IntegerLiteral) return this.line(f, line, whole);
     this.diags.report("E0010", spanOf(name), name.image);
   }
 
@@ -459,6 +462,26 @@ class Preprocessor {
       return this.diags.report("E0011", whole, "define");
     }
     this.macros.set(nameTok.image, { name: nameTok.image, params, variadic, body, paramIndex });
+  }
+
+  /**
+   * `#line N "name"` renumbers what `__LINE__` and `__FILE__` say from the next line on.
+   * Diagnostics keep pointing at the real lines: they are for the person reading this file.
+   */
+  private line(f: FileState, args: PPToken[], whole: Span): void {
+    let [num, name, extra] = args;
+    if (num?.tokenType !== IntegerLiteral) [num, name, extra] = this.expandList(args, false);
+    const n = num?.tokenType === IntegerLiteral && /^\d+$/.test(num.image) ? Number(num.image) : NaN;
+    const nameOk = name === undefined || (name.tokenType === StringLiteral && name.image.startsWith('"'));
+    // A line marker may carry flags after the name (`# 1 "a.c" 2`); #line may not.
+    if (!Number.isSafeInteger(n) || !nameOk || (extra && extra.tokenType !== IntegerLiteral)) {
+      return this.diags.report("E0011", whole, "line");
+    }
+    const previous = this.renumbered.get(f.source.name);
+    this.renumbered.set(f.source.name, {
+      delta: n - (f.lineEnd + 1),
+      name: name ? (lexStringBody(name.image) ?? previous?.name) : previous?.name,
+    });
   }
 
   private include(args: PPToken[], whole: Span): void {
@@ -696,10 +719,11 @@ class Preprocessor {
   }
 
   private dynamicToken(m: Macro, use: PPToken): PPToken {
+    const renumbered = this.renumbered.get(use.file);
     const text =
-      m.dynamic === "file" ? JSON.stringify(use.file)
+      m.dynamic === "file" ? JSON.stringify(renumbered?.name ?? use.file)
       : m.dynamic === "base_file" ? JSON.stringify(this.files[0]?.source.name ?? use.file)
-      : m.dynamic === "line" ? String(use.startLine)
+      : m.dynamic === "line" ? String(use.startLine! + (renumbered?.delta ?? 0))
       : String(this.counter++);
     const tok = lexText(text)?.[0] ?? lexText("0")![0];
     return derive(tok, use, this.hidesets.add(use.hideset, m.name), use.space);
@@ -749,6 +773,12 @@ function startsLine(f: FileState, t: PPToken): boolean {
     else i++;
   }
   return false;
+}
+
+/** The text of a plain string literal's image, its simple escapes undone; undefined if prefixed. */
+function lexStringBody(image: string): string | undefined {
+  if (!image.startsWith('"')) return undefined;
+  return image.slice(1, -1).replace(/\\(.)/g, "$1");
 }
 
 /** `<stdio.h>` or `"stdio.h"` → `stdio.h`. */

@@ -385,10 +385,17 @@ describe("other directives", () => {
     expect(r.text).toBe("x y");
   });
 
-  it("warns about and ignores #warning, #pragma, #line, #ident, line markers and _Pragma", () => {
-    const r = pp('#warning hm\n#pragma once\n#line 10 "x.c"\n#ident "v1"\n# 33 "y.c"\na _Pragma("pack(1)") b');
-    expect(r.diags).toEqual(["1:1 W0008", "2:1 W0008", "3:1 W0008", "4:1 W0008", "5:1 W0008", "6:3 W0008"]);
+  it("warns about and ignores #warning, #pragma, #ident and _Pragma", () => {
+    const r = pp('#warning hm\n#pragma once\n#ident "v1"\na _Pragma("pack(1)") b');
+    expect(r.diags).toEqual(["1:1 W0008", "2:1 W0008", "3:1 W0008", "4:3 W0008"]);
     expect(r.text).toBe("a b");
+  });
+
+  it("renumbers __LINE__ and renames __FILE__ with #line and line markers, not diagnostics", () => {
+    const r = pp('__LINE__\n#line 100\n__LINE__ __FILE__\n#line 7 "x.c"\n__LINE__ __FILE__\n# 50 "y.c" 2\n__LINE__ __FILE__ #');
+    expect(r.text).toBe('1 100 "t.c" 7 "x.c" 50 "y.c"');
+    expect(r.diags).toEqual(["7:19 E0001"]);
+    expect(pp("#line x\n#line 5 name\n#line").diags).toEqual(["1:1 E0011", "2:1 E0011", "3:1 E0011"]);
   });
 
   it("accepts the null directive", () => {
