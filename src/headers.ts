@@ -172,6 +172,10 @@ export const builtinMacrosText = `
 #define __asm __asm__
 #define _Thread_local
 #define __thread
+#define __alignof__ _Alignof
+#define __alignof _Alignof
+#define __FUNCTION__ __func__
+#define __PRETTY_FUNCTION__ __func__
 `;
 
 // Shared typedefs and macros, guarded so each is declared once whichever headers come in.

@@ -240,10 +240,13 @@ describe("predefined macros", () => {
   });
 
   it("maps GNU keyword spellings to the keywords", () => {
-    const r = pp("__inline__ __const __volatile__ __signed__ __restrict typeof __typeof __attribute asm __extension__ _Thread_local __thread");
-    expect(r.text).toBe("inline const volatile signed restrict __typeof__ __typeof__ __attribute__ __asm__");
+    const r = pp(
+      "__inline__ __const __volatile__ __signed__ __restrict typeof __typeof __attribute asm __alignof__ __extension__ _Thread_local __thread",
+    );
+    expect(r.text).toBe("inline const volatile signed restrict __typeof__ __typeof__ __attribute__ __asm__ _Alignof");
     expect(r.tokens.map((t) => t.tokenType.name)).toEqual([
       "KwInline", "KwConst", "KwVolatile", "KwSigned", "KwRestrict", "KwTypeof", "KwTypeof", "KwAttribute", "KwAsm",
+      "KwAlignof",
     ]);
   });
 
