@@ -69,7 +69,9 @@ export function lex(source: SourceFile, diags: Diagnostics): SourceToken[] {
   return out;
 }
 
+/** The offset of the end of the line `from` is on (before its `\n` or `\r\n`). */
 function lineEnd(text: string, from: number): number {
   const nl = text.indexOf("\n", from);
-  return nl < 0 ? text.length : nl;
+  if (nl < 0) return text.length;
+  return nl > from && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
 }

@@ -9,6 +9,8 @@
 // Tokens made by an expansion carry the position of the macro use, so a diagnostic about them
 // points at the use; tokens of macro arguments keep their own positions.
 // Never throws on any input; expansion is capped (a runaway expansion reports E0019).
+// The tokens of standard headers are lexed once and shared by every run, so the output tokens
+// are read-only for the stages after this one.
 
 import type { IToken, TokenType } from "chevrotain";
 import {

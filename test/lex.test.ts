@@ -68,6 +68,10 @@ describe("lexical errors", () => {
     expect(r.images).toEqual(["puts", "(", "int", "y", ";"]);
   });
 
+  it("ends an unterminated literal's span before a CRLF line end", () => {
+    expect(run('x = "ab\r\ny;').errors).toEqual(["1:5-3 E0002 string"]);
+  });
+
   it("reports an unterminated character literal, once, even with a quote inside", () => {
     const r = run("c = 'a; \"x\nd;");
     expect(r.errors).toEqual(["1:5-6 E0002 character"]);
