@@ -473,6 +473,14 @@ describe("standard headers", () => {
     expect(headerText("toString")).toBeUndefined();
   });
 
+  it("lexes every header cleanly (the preprocessor lexes them once, out of sight)", () => {
+    for (const h of headerNames) {
+      const diags = new Diagnostics();
+      lex(new SourceFile(`<${h}>`, headerText(h)!), diags);
+      expect(diags.list, h).toEqual([]);
+    }
+  });
+
   it("includes all of them together without a diagnostic, each declaration once", () => {
     const r = pp(headerNames.map((h) => `#include <${h}>\n#include "${h}"`).join("\n"));
     expect(r.diags).toEqual([]);
