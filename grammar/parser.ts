@@ -979,12 +979,15 @@ export class CParser extends CstParser {
     });
   });
 
-  /** conditionalExpression = binaryExpression ("?" expression ":" conditionalExpression)? ;  (§5.5) */
+  /**
+   * conditionalExpression = binaryExpression ("?" expression? ":" conditionalExpression)? ;  (§5.5)
+   * Without the middle operand it is GNU's `a ?: b`: a if a is non-zero, a evaluated once.
+   */
   conditionalExpression = this.RULE("conditionalExpression", () => {
     this.SUBRULE(this.binaryExpression);
     this.OPTION(() => {
       this.CONSUME(T.Question);
-      this.SUBRULE(this.expression);
+      this.OPTION2(() => this.SUBRULE(this.expression));
       this.CONSUME(T.Colon);
       this.SUBRULE(this.conditionalExpression);
     });
