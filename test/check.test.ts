@@ -140,7 +140,7 @@ describe("errors carry codes and positions", () => {
     ["void f(void) { goto out; }", ["1:16 E2004"]],
     ["struct s { int a; }; int f(struct s v) { return v.b; }", ["1:49 E2006"]],
     ["int f(int *p) { return p * 2; }", ["1:24 E3001"]],
-    ["struct s { int a; }; void f(void) { struct s v; int i = v; }", ["1:58 E3002"]],
+    ["struct s { int a; }; void f(void) { struct s v; int i = v; }", ["1:57 E3002"]],
     ["void f(void) { 3 = 4; }", ["1:16 E3003"]],
     ["void f(void) { const int c = 1; c = 2; }", ["1:33 E3004"]],
     ["void f(void) { int i; i(); }", ["1:23 E3005"]],
@@ -165,7 +165,7 @@ describe("errors carry codes and positions", () => {
   });
   it("warns the usual suspects without failing", () => {
     const ws = codes("int f(void) { int unused; double d = 2.5; int i = d; char *p = 5; return g(i) + (p == 0); }", { warnings: true });
-    expect(ws).toEqual(["1:19 W0001", "1:51 W0002", "1:63 W0004", "1:79 W0003"]);
+    expect(ws).toEqual(["1:19 W0001", "1:51 W0002", "1:64 W0004", "1:74 W0003"]);
   });
   it("accepts a libc call without its header, with its real prototype", () => {
     const r = front("int main(void) { printf(\"%d\\n\", 1); return (int)strlen(\"ab\"); }");
