@@ -52,8 +52,12 @@ export function formatPrintf(
 
 // ---- output -------------------------------------------------------------------------------
 
+/** Output bytes. One scratch buffer is shared by all formatting (which never nests), since
+ * allocating a typed array per printf call dominated the cost; result() copies out. */
+let scratch = new Uint8Array(1024);
+
 class ByteSink {
-  buf = new Uint8Array(256);
+  buf = scratch;
   length = 0;
 
   private room(n: number): void {
@@ -62,7 +66,7 @@ class ByteSink {
     while (size < this.length + n) size *= 2;
     const next = new Uint8Array(size);
     next.set(this.buf.subarray(0, this.length));
-    this.buf = next;
+    this.buf = scratch = next;
   }
   byte(b: number): void {
     this.room(1);
@@ -452,8 +456,7 @@ class Formatter {
 
   private float(s: Spec, pos: number): void {
     const at = this.slot(s.length === "L" ? 16 : 8, pos);
-    const bits = this.m.view.getBigUint64(at, true);
-    const text = formatDouble(bits, s);
+    const text = formatDoubleWords(this.m.view.getUint32(at + 4, true), this.m.view.getUint32(at, true), s);
     const upper = s.conv === "F" || s.conv === "E" || s.conv === "G" || s.conv === "A";
     const body = upper ? text.body.toUpperCase() : text.body;
     this.padded(s, text.sign + (upper ? text.prefix.toUpperCase() : text.prefix), body, s.zero && text.finite);
@@ -472,16 +475,23 @@ interface FloatText {
 
 const F64 = new DataView(new ArrayBuffer(8));
 
+type FloatSpec = Pick<Spec, "conv" | "precision" | "hash" | "plus" | "space">;
+
 /** The formatted parts of the double with these bits under spec s (%f %e %g %a, any case). */
-export function formatDouble(bits: bigint, s: Pick<Spec, "conv" | "precision" | "hash" | "plus" | "space">): FloatText {
-  const negative = bits >> 63n === 1n;
+export function formatDouble(bits: bigint, s: FloatSpec): FloatText {
+  return formatDoubleWords(Number(bits >> 32n), Number(bits & 0xffffffffn), s);
+}
+
+/** formatDouble from the high and low 32-bit words of the double. */
+function formatDoubleWords(hi: number, lo: number, s: FloatSpec): FloatText {
+  const negative = hi >>> 31 === 1;
   const sign = negative ? "-" : s.plus ? "+" : s.space ? " " : "";
-  const biased = Number((bits >> 52n) & 0x7ffn);
-  const frac = bits & 0xfffffffffffffn;
-  if (biased === 0x7ff) return { sign, prefix: "", body: frac === 0n ? "inf" : "nan", finite: false };
+  const biased = (hi >>> 20) & 0x7ff;
+  const fracZero = (hi & 0xfffff) === 0 && lo === 0;
+  if (biased === 0x7ff) return { sign, prefix: "", body: fracZero ? "inf" : "nan", finite: false };
   const conv = s.conv.toLowerCase();
-  if (conv === "a") return hexFloat(sign, biased, frac, s.precision, s.hash);
-  const v = exactOf(bits);
+  if (conv === "a") return hexFloat(sign, biased, (BigInt(hi & 0xfffff) << 32n) | BigInt(lo), s.precision, s.hash);
+  const v = exactOfWords(hi, lo);
   const p = s.precision < 0 ? 6 : s.precision;
   if (conv === "f") return { sign, prefix: "", body: fixedLayout(fixedDigits(v, p), p, s.hash), finite: true };
   if (conv === "e") {
@@ -528,19 +538,42 @@ function expLayout(digits: string, exp10: number, hash: boolean): string {
   return `${digits[0]}${point}${digits.slice(1)}e${exp10 < 0 ? "-" : "+"}${e < 10 ? "0" : ""}${e}`;
 }
 
-/** A finite non-negative double x = mant·2^exp. */
+/**
+ * A finite non-negative double x = mant·2^exp, with `fracBits`, the number of binary digits
+ * after the point in its exact value (0 for an integer). The BigInt mantissa is made only
+ * when the exact path needs it.
+ */
 export interface Exact {
   x: number;
-  mant: bigint;
   exp: number;
+  fracBits: number;
+  /** The mantissa's high 21 bits (hidden bit included) and low 32 bits. */
+  mantHi: number;
+  mantLo: number;
+  big?: bigint;
+}
+
+function mantissa(v: Exact): bigint {
+  return (v.big ??= (BigInt(v.mantHi) << 32n) | BigInt(v.mantLo));
+}
+
+const ctz32 = (n: number): number => 31 - Math.clz32(n & -n);
+
+function exactOfWords(hi: number, lo: number): Exact {
+  const biased = (hi >>> 20) & 0x7ff;
+  const mantHi = (hi & 0xfffff) | (biased === 0 ? 0 : 0x100000);
+  const exp = biased === 0 ? -1074 : biased - 1075;
+  F64.setUint32(0, hi & 0x7fffffff);
+  F64.setUint32(4, lo);
+  const x = F64.getFloat64(0);
+  let fracBits = 0;
+  if (exp < 0 && x !== 0) fracBits = Math.max(0, -exp - (lo !== 0 ? ctz32(lo) : 32 + ctz32(mantHi)));
+  return { x, exp, fracBits, mantHi, mantLo: lo };
 }
 
 /** |x| as an Exact, from the bits of a finite double x. */
 export function exactOf(bits: bigint): Exact {
-  const biased = Number((bits >> 52n) & 0x7ffn);
-  const frac = bits & 0xfffffffffffffn;
-  F64.setBigUint64(0, bits & 0x7fffffffffffffffn);
-  return { x: F64.getFloat64(0), mant: biased === 0 ? frac : frac | (1n << 52n), exp: biased === 0 ? -1074 : biased - 1075 };
+  return exactOfWords(Number((bits >> 32n) & 0xffffffffn), Number(bits & 0xffffffffn));
 }
 
 const pow10Cache: bigint[] = [];
@@ -556,37 +589,16 @@ function divRound(num: bigint, den: bigint): bigint {
   return r2 > den || (r2 === den && (q & 1n) === 1n) ? q + 1n : q;
 }
 
-/**
- * How many binary digits follow the point in x's exact value (0 for an integer). Its exact
- * decimal expansion then has exactly that many decimals, the last one a 5: the only values
- * whose rounding can be a tie are those whose last decimal sits just past the rounding digit.
- */
-function fractionBits(v: Exact): number {
-  if (v.exp >= 0 || v.mant === 0n) return 0;
-  let m = v.mant;
-  let k = -v.exp;
-  // Strip trailing zero bits 32 at a time, then one at a time.
-  while (k > 0 && (m & 0xffffffffn) === 0n) {
-    m >>= 32n;
-    k -= 32;
-  }
-  while (k > 0 && (m & 1n) === 0n) {
-    m >>= 1n;
-    k--;
-  }
-  return Math.max(k, 0);
-}
-
 /** The digits of round(x·10^p), half to even, exactly. */
 export function fixedDigitsExact(v: Exact, p: number): string {
-  if (v.exp >= 0) return ((v.mant << BigInt(v.exp)) * pow10(p)).toString();
-  return divRound(v.mant * pow10(p), 1n << BigInt(-v.exp)).toString();
+  if (v.exp >= 0) return ((mantissa(v) << BigInt(v.exp)) * pow10(p)).toString();
+  return divRound(mantissa(v) * pow10(p), 1n << BigInt(-v.exp)).toString();
 }
 
 /** fixedDigitsExact, through toFixed when that is provably the same. */
 export function fixedDigits(v: Exact, p: number): string {
   // toFixed is exact below 1e21 and up to 100 decimals, except that it rounds ties up.
-  if (v.x < 1e21 && p <= 100 && fractionBits(v) !== p + 1) {
+  if (v.x < 1e21 && p <= 100 && v.fracBits !== p + 1) {
     const t = v.x.toFixed(p);
     const digits = p > 0 ? t.slice(0, t.length - p - 1) + t.slice(t.length - p) : t;
     return digits.replace(/^0+(?=\d)/, "");
@@ -596,14 +608,14 @@ export function fixedDigits(v: Exact, p: number): string {
 
 /** p+1 significant digits of x, rounded half to even, and the decimal exponent of the first. */
 export function expDigitsExact(v: Exact, p: number): { digits: string; exp10: number } {
-  if (v.mant === 0n) return { digits: "0".repeat(p + 1), exp10: 0 };
+  if (v.x === 0) return { digits: "0".repeat(p + 1), exp10: 0 };
   let X = Math.floor(Math.log10(v.x));
   const lo = pow10(p);
   const hi = pow10(p + 1);
   for (;;) {
     // q = round(x · 10^(p - X)), which must have exactly p+1 digits.
     const shift = p - X;
-    let num = v.mant;
+    let num = mantissa(v);
     let den = 1n;
     if (v.exp >= 0) num <<= BigInt(v.exp);
     else den <<= BigInt(-v.exp);
@@ -618,7 +630,7 @@ export function expDigitsExact(v: Exact, p: number): { digits: string; exp10: nu
 
 /** expDigitsExact, through toExponential when that is provably the same. */
 export function expDigits(v: Exact, p: number): { digits: string; exp10: number } {
-  if (v.mant !== 0n && p <= 100 && !mayTieExp(v, p)) {
+  if (v.x !== 0 && p <= 100 && !mayTieExp(v, p)) {
     const t = v.x.toExponential(p);
     const e = t.indexOf("e");
     return { digits: t.slice(0, e).replace(".", ""), exp10: Number(t.slice(e + 1)) };
@@ -629,7 +641,7 @@ export function expDigits(v: Exact, p: number): { digits: string; exp10: number 
 /** Whether rounding x to p+1 significant digits could be a tie (then the exact path decides). */
 function mayTieExp(v: Exact, p: number): boolean {
   const X = Math.floor(Math.log10(v.x));
-  const k = fractionBits(v);
+  const k = v.fracBits;
   if (k > 0) {
     // The last decimal is at 10^-k; the digit after the kept ones is at 10^(X-p-1) (or one
     // place lower when the estimate X is one too small, or rounding carries).
