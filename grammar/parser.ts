@@ -19,7 +19,10 @@
 // rule body once at construction to record the grammar, so all scope changes are in `ACTION`s,
 // which do nothing then. Nothing else in the grammar carries state or meaning.
 
-import { CstParser, EOF, createToken, Lexer, type CstNode, type IToken, type TokenType } from "chevrotain";
+import {
+  CstParser, EOF, EarlyExitException, NoViableAltException, createToken, Lexer, type CstNode, type DSLMethodOptsWithErr,
+  type IOrAlt, type IToken, type OrMethodOpts, type TokenType,
+} from "chevrotain";
 import * as T from "./tokens.js";
 
 const K = T.keywords;
@@ -66,6 +69,16 @@ export class CParser extends CstParser {
   private scopes: Map<string, boolean>[] = [];
   /** One `TypedefName` twin per source token, so a token keeps its identity across lookaheads. */
   private twins = new Map<IToken, IToken>();
+  /** A type specifier was seen in the declaration specifiers being parsed (see `declarationSpecifiers`). */
+  private sawTypeSpecifier = false;
+  private readonly typeSeen = () => {
+    this.sawTypeSpecifier = true;
+  };
+  // Alternatives and loop options are built once and reused: a rule body runs for every
+  // match, and rebuilding dozens of closures each time was a third of the parse time.
+  private readonly alts: Record<string, IOrAlt<unknown>[]> = {};
+  private readonly loops: Record<string, DSLMethodOptsWithErr<unknown>> = {};
+  private readonly orOptions: Record<string, OrMethodOpts<unknown>> = {};
 
   constructor() {
     super(parserTokens, {
@@ -77,7 +90,7 @@ export class CParser extends CstParser {
         buildMismatchTokenMessage: ({ expected }) => tokenLabel(expected),
         buildNotAllInputParsedMessage: () => "",
         buildNoViableAltMessage: () => "",
-        buildEarlyExitMessage: ({ expectedIterationPaths }) => tokenLabel(expectedIterationPaths[0]?.[0] ?? EOF),
+        buildEarlyExitMessage: () => "",
       },
     });
     this.resetScopes();
@@ -132,6 +145,44 @@ export class CParser extends CstParser {
     return this.classify(super.LA_FAST(howMuch));
   }
 
+  /** One alternative per operator token, all under the CST key `operator`, so their order is kept. */
+  private operatorAlts(types: TokenType[]): IOrAlt<unknown>[] {
+    return types.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "operator" }) }));
+  }
+
+  // Chevrotain words these two errors by computing every alternative's lookahead paths at the
+  // point of failure, which on C's declaration rules takes tens of milliseconds per error.
+  // parse.ts words its own diagnostics from the rule stack, so raise them bare.
+  private raiseNoAltException(): never {
+    throw this.saveError(new NoViableAltException("", this.LA(1), this.LA(0)));
+  }
+  private raiseEarlyExitException(): never {
+    throw this.saveError(new EarlyExitException("", this.LA(1), this.LA(0)));
+  }
+  private saveError(e: Error): Error {
+    return (this as unknown as { SAVE_ERROR(e: Error): Error }).SAVE_ERROR(e);
+  }
+
+  // Single-token insertion/deletion needs the tokens that may follow the expected one, which
+  // chevrotain finds by walking the grammar from the top rule down the whole rule stack, on
+  // every mismatch. The answer depends only on that path, so it is remembered (bounded).
+  private followsMemo = new Map<string, TokenType[]>();
+  private getFollowsForInRuleRecovery(tokType: TokenType, tokIdxInRule: number): TokenType[] {
+    const self = this as unknown as {
+      getCurrentGrammarPath(t: TokenType, i: number): { ruleStack: string[]; occurrenceStack: number[] };
+      getNextPossibleTokenTypes(path: object): TokenType[];
+    };
+    const path = self.getCurrentGrammarPath(tokType, tokIdxInRule);
+    const key = `${path.ruleStack.join()}|${path.occurrenceStack.join()}|${tokType.tokenTypeIdx}|${tokIdxInRule}`;
+    let follows = this.followsMemo.get(key);
+    if (follows === undefined) {
+      if (this.followsMemo.size > 10_000) this.followsMemo.clear();
+      follows = self.getNextPossibleTokenTypes(path);
+      this.followsMemo.set(key, follows);
+    }
+    return follows;
+  }
+
   /**
    * Decides, before committing, whether an external declaration is a function definition: scans
    * at bracket depth 0 for the body's `{` (skipping struct/union/enum bodies) or for K&R parameter
@@ -168,7 +219,9 @@ export class CParser extends CstParser {
         tag = 0;
       } else if (t === T.LParen || t === T.LBracket) {
         const prev = this.LA(i - 1).tokenType;
-        groupIsDeclarator = !(prev === K.__attribute__ || prev === K.__typeof__ || prev === K._Alignas || prev === K.__asm__);
+        groupIsDeclarator = !(
+          prev === K.__attribute__ || prev === K.__typeof__ || prev === K._Alignas || prev === K.__asm__
+        );
         depth = 1;
       } else if (t === K.struct || t === K.union || t === K.enum) tag = 1;
       else if (t === T.Identifier || t === TypedefName) tag = tag === 1 ? 2 : 0;
@@ -192,7 +245,8 @@ export class CParser extends CstParser {
   externalDeclaration = this.RULE("externalDeclaration", () => {
     // One token decides, with the two gates: deeper lookahead over declaration heads is both
     // useless (they share unbounded prefixes) and very slow to compute.
-    this.OR({
+    this.OR(
+      (this.orOptions.externalDeclaration ??= {
       MAX_LOOKAHEAD: 1,
       DEF: [
       {
@@ -214,7 +268,7 @@ export class CParser extends CstParser {
         },
       },
       ],
-    });
+    }));
   });
 
   /**
@@ -283,7 +337,12 @@ export class CParser extends CstParser {
     const d = this.SUBRULE(this.declarator);
     this.ACTION(() => this.declare(declaratorName(d), isTypedef));
     this.MANY(() =>
-      this.OR([{ ALT: () => this.SUBRULE(this.asmLabel) }, { ALT: () => this.SUBRULE(this.attributeSpecifier) }]),
+      this.OR(
+        (this.alts.initDeclarator ??= [
+          { ALT: () => this.SUBRULE(this.asmLabel) },
+          { ALT: () => this.SUBRULE(this.attributeSpecifier) },
+        ]),
+      ),
     );
     this.OPTION(() => {
       this.CONSUME(T.Assign);
@@ -299,56 +358,70 @@ export class CParser extends CstParser {
    * specifier: in `unsigned T;` or `T T;` the second name is the declarator (C11 6.7.2p2).
    */
   declarationSpecifiers = this.RULE("declarationSpecifiers", () => {
-    let sawType = false;
-    const typeSeen = () => this.ACTION(() => (sawType = true));
-    this.AT_LEAST_ONE({
-      GATE: () => !sawType || this.LA(1).tokenType !== TypedefName,
-      DEF: () =>
-        this.OR([
-          ...storageClasses.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "storageClass" }) })),
-          ...typeQualifiers.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "typeQualifier" }) })),
-          ...functionSpecifiers.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "functionSpecifier" }) })),
-          ...typeKeywords.map((t) => ({
-            ALT: () => {
-              this.CONSUME(t, { LABEL: "typeKeyword" });
-              typeSeen();
-            },
-          })),
-          {
-            ALT: () => {
-              this.CONSUME(TypedefName);
-              typeSeen();
-            },
-          },
-          {
-            ALT: () => {
-              this.SUBRULE(this.structOrUnionSpecifier);
-              typeSeen();
-            },
-          },
-          {
-            ALT: () => {
-              this.SUBRULE(this.enumSpecifier);
-              typeSeen();
-            },
-          },
-          {
-            ALT: () => {
-              this.SUBRULE(this.typeofSpecifier);
-              typeSeen();
-            },
-          },
-          { ALT: () => this.SUBRULE(this.alignasSpecifier) },
-          { ALT: () => this.SUBRULE(this.attributeSpecifier) },
-        ]),
-    });
+    // Specifiers nest (`struct { T x; } y`, `__typeof__(…)`), so the flag is saved around them.
+    const outer = this.sawTypeSpecifier;
+    this.sawTypeSpecifier = false;
+    try {
+      this.AT_LEAST_ONE(
+        (this.loops.declarationSpecifiers ??= {
+          GATE: () => !this.sawTypeSpecifier || this.LA(1).tokenType !== TypedefName,
+          DEF: () =>
+            this.OR(
+              (this.alts.declarationSpecifiers ??= [
+                ...storageClasses.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "storageClass" }) })),
+                ...typeQualifiers.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "typeQualifier" }) })),
+                ...functionSpecifiers.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "functionSpecifier" }) })),
+                ...typeKeywords.map((t) => ({
+                  ALT: () => {
+                    this.CONSUME(t, { LABEL: "typeKeyword" });
+                    this.ACTION(this.typeSeen);
+                  },
+                })),
+                {
+                  ALT: () => {
+                    this.CONSUME(TypedefName);
+                    this.ACTION(this.typeSeen);
+                  },
+                },
+                {
+                  ALT: () => {
+                    this.SUBRULE(this.structOrUnionSpecifier);
+                    this.ACTION(this.typeSeen);
+                  },
+                },
+                {
+                  ALT: () => {
+                    this.SUBRULE(this.enumSpecifier);
+                    this.ACTION(this.typeSeen);
+                  },
+                },
+                {
+                  ALT: () => {
+                    this.SUBRULE(this.typeofSpecifier);
+                    this.ACTION(this.typeSeen);
+                  },
+                },
+                { ALT: () => this.SUBRULE(this.alignasSpecifier) },
+                { ALT: () => this.SUBRULE(this.attributeSpecifier) },
+              ]),
+            ),
+        }),
+      );
+    } finally {
+      this.sawTypeSpecifier = outer;
+    }
   });
 
   /** typeofSpecifier = "__typeof__" "(" (typeName | expression) ")" ;  (§4.1) */
   typeofSpecifier = this.RULE("typeofSpecifier", () => {
     this.CONSUME(K.__typeof__);
     this.CONSUME(T.LParen);
-    this.OR([{ ALT: () => this.SUBRULE(this.typeName) }, { ALT: () => this.SUBRULE(this.expression) }]);
+    this.OR(
+      (this.alts.typeofSpecifier ??= [
+        { ALT: () => this.SUBRULE(this.typeName) },
+        { ALT: () => this.SUBRULE(this.expression) },
+      ]),
+    );
     this.CONSUME(T.RParen);
   });
 
@@ -356,7 +429,12 @@ export class CParser extends CstParser {
   alignasSpecifier = this.RULE("alignasSpecifier", () => {
     this.CONSUME(K._Alignas);
     this.CONSUME(T.LParen);
-    this.OR([{ ALT: () => this.SUBRULE(this.typeName) }, { ALT: () => this.SUBRULE(this.conditionalExpression) }]);
+    this.OR(
+      (this.alts.alignasSpecifier ??= [
+        { ALT: () => this.SUBRULE(this.typeName) },
+        { ALT: () => this.SUBRULE(this.conditionalExpression) },
+      ]),
+    );
     this.CONSUME(T.RParen);
   });
 
@@ -377,13 +455,16 @@ export class CParser extends CstParser {
     this.CONSUME2(T.RParen);
   });
 
-  /** attribute = (Identifier | TypedefName | keyword) ("(" (assignmentExpression ("," assignmentExpression)*)? ")")? ;  (§4.1) */
+  /**
+   * attribute = (Identifier | TypedefName | keyword)
+   *             ("(" (assignmentExpression ("," assignmentExpression)*)? ")")? ;  (§4.1)
+   */
   attribute = this.RULE("attribute", () => {
-    this.OR([
+    this.OR((this.alts.attribute ??= [
       { ALT: () => this.CONSUME(T.Identifier, { LABEL: "name" }) },
       { ALT: () => this.CONSUME(TypedefName, { LABEL: "name" }) },
       ...attributeKeywords.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "name" }) })),
-    ]);
+    ]));
     this.OPTION(() => {
       this.CONSUME(T.LParen);
       this.OPTION2(() => {
@@ -413,9 +494,14 @@ export class CParser extends CstParser {
    * Attributes after the body (`} __attribute__((packed))`) belong to the type, as in gcc.
    */
   structOrUnionSpecifier = this.RULE("structOrUnionSpecifier", () => {
-    this.OR([{ ALT: () => this.CONSUME(K.struct) }, { ALT: () => this.CONSUME(K.union) }]);
+    this.OR(
+      (this.alts.structOrUnionSpecifier ??= [
+        { ALT: () => this.CONSUME(K.struct) },
+        { ALT: () => this.CONSUME(K.union) },
+      ]),
+    );
     this.MANY(() => this.SUBRULE(this.attributeSpecifier));
-    this.OR2([
+    this.OR2((this.alts.structOrUnionSpecifier2 ??= [
       {
         ALT: () => {
           this.SUBRULE(this.identifier);
@@ -423,7 +509,7 @@ export class CParser extends CstParser {
         },
       },
       { ALT: () => this.SUBRULE2(this.structBody) },
-    ]);
+    ]));
     this.MANY2(() => this.SUBRULE2(this.attributeSpecifier));
   });
 
@@ -441,7 +527,7 @@ export class CParser extends CstParser {
    * identifiers, so they do not shadow typedef names.
    */
   structDeclaration = this.RULE("structDeclaration", () => {
-    this.OR([
+    this.OR((this.alts.structDeclaration ??= [
       {
         ALT: () => {
           this.SUBRULE(this.declarationSpecifiers);
@@ -457,10 +543,10 @@ export class CParser extends CstParser {
       },
       { ALT: () => this.SUBRULE(this.staticAssertDeclaration) },
       { ALT: () => this.CONSUME2(T.Semicolon) },
-    ]);
+    ]));
   });
 
-  /** structDeclarator = declarator (":" conditionalExpression)? attributeSpecifier* ;  (§4.3; `int :0;` has no name) */
+  /** structDeclarator = declarator (":" conditionalExpression)? attributeSpecifier* ;  (§4.3; `int :0;` is unnamed) */
   structDeclarator = this.RULE("structDeclarator", () => {
     this.SUBRULE(this.declarator);
     this.OPTION(() => {
@@ -474,7 +560,7 @@ export class CParser extends CstParser {
   enumSpecifier = this.RULE("enumSpecifier", () => {
     this.CONSUME(K.enum);
     this.MANY(() => this.SUBRULE(this.attributeSpecifier));
-    this.OR([
+    this.OR((this.alts.enumSpecifier ??= [
       {
         ALT: () => {
           this.SUBRULE(this.identifier);
@@ -482,7 +568,7 @@ export class CParser extends CstParser {
         },
       },
       { ALT: () => this.SUBRULE2(this.enumBody) },
-    ]);
+    ]));
     this.MANY2(() => this.SUBRULE2(this.attributeSpecifier));
   });
 
@@ -521,10 +607,10 @@ export class CParser extends CstParser {
   pointer = this.RULE("pointer", () => {
     this.CONSUME(T.Star);
     this.MANY(() =>
-      this.OR([
+      this.OR((this.alts.pointer ??= [
         ...typeQualifiers.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "typeQualifier" }) })),
         { ALT: () => this.SUBRULE(this.attributeSpecifier) },
-      ]),
+      ])),
     );
   });
 
@@ -537,7 +623,7 @@ export class CParser extends CstParser {
     this.OPTION({
       GATE: () => this.LA(1).tokenType !== T.LParen || nestedDeclaratorStarts.has(this.LA(2).tokenTypeIdx),
       DEF: () =>
-        this.OR([
+        this.OR((this.alts.directDeclarator ??= [
           { ALT: () => this.SUBRULE(this.identifier) },
           {
             ALT: () => {
@@ -547,7 +633,7 @@ export class CParser extends CstParser {
               this.CONSUME(T.RParen);
             },
           },
-        ]),
+        ])),
     });
     this.MANY2(() => this.SUBRULE(this.declaratorSuffix));
   });
@@ -558,17 +644,17 @@ export class CParser extends CstParser {
    * Parameter names live in a prototype scope of their own.
    */
   declaratorSuffix = this.RULE("declaratorSuffix", () => {
-    this.OR([
+    this.OR((this.alts.declaratorSuffix ??= [
       {
         ALT: () => {
           this.CONSUME(T.LBracket);
           this.MANY(() =>
-            this.OR2([
+            this.OR2((this.alts.declaratorSuffix2 ??= [
               { ALT: () => this.CONSUME(K.static) },
               ...typeQualifiers.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "typeQualifier" }) })),
-            ]),
+            ])),
           );
-          this.OR3([
+          this.OR3((this.alts.declaratorSuffix3 ??= [
             {
               ALT: () => {
                 this.CONSUME(T.Star);
@@ -581,7 +667,7 @@ export class CParser extends CstParser {
                 this.CONSUME2(T.RBracket);
               },
             },
-          ]);
+          ]));
         },
       },
       {
@@ -591,10 +677,10 @@ export class CParser extends CstParser {
           this.ACTION(() => (mark = this.pushScope()));
           try {
             this.OPTION2(() =>
-              this.OR4([
+              this.OR4((this.alts.declaratorSuffix4 ??= [
                 { ALT: () => this.SUBRULE(this.parameterList) },
                 { ALT: () => this.SUBRULE(this.identifierList) },
-              ]),
+              ])),
             );
           } finally {
             this.ACTION(() => this.popScope(mark));
@@ -602,7 +688,7 @@ export class CParser extends CstParser {
           this.CONSUME(T.RParen);
         },
       },
-    ]);
+    ]));
   });
 
   /** parameterList = parameterDeclaration ("," parameterDeclaration)* ("," "...")? ;  (§4.2) */
@@ -643,14 +729,24 @@ export class CParser extends CstParser {
 
   /** identifier = Identifier | TypedefName ;  (§2; where any name may appear, a typedef name is just a name) */
   identifier = this.RULE("identifier", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(TypedefName) }]);
+    this.OR(
+      (this.alts.identifier ??= [
+        { ALT: () => this.CONSUME(T.Identifier) },
+        { ALT: () => this.CONSUME(TypedefName) },
+      ]),
+    );
   });
 
   // ---- §4.4 initializers ---------------------------------------------------------------------
 
   /** initializer = initializerList | assignmentExpression ;  (§4.4) */
   initializer = this.RULE("initializer", () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.initializerList) }, { ALT: () => this.SUBRULE(this.assignmentExpression) }]);
+    this.OR(
+      (this.alts.initializer ??= [
+        { ALT: () => this.SUBRULE(this.initializerList) },
+        { ALT: () => this.SUBRULE(this.assignmentExpression) },
+      ]),
+    );
   });
 
   /** initializerList = "{" (initializerItem ("," initializerItem)* ","?)? "}" ;  (§4.4; `{}` is GNU) */
@@ -670,7 +766,7 @@ export class CParser extends CstParser {
   /** initializerItem = (designator+ "=" | identifier ":")? initializer ;  (§4.4; `x: 1` is old GNU) */
   initializerItem = this.RULE("initializerItem", () => {
     this.OPTION(() =>
-      this.OR([
+      this.OR((this.alts.initializerItem ??= [
         {
           ALT: () => {
             this.AT_LEAST_ONE(() => this.SUBRULE(this.designator));
@@ -683,14 +779,14 @@ export class CParser extends CstParser {
             this.CONSUME(T.Colon);
           },
         },
-      ]),
+      ])),
     );
     this.SUBRULE(this.initializer);
   });
 
-  /** designator = "[" conditionalExpression ("..." conditionalExpression)? "]" | "." identifier ;  (§4.4; ranges are GNU) */
+  /** designator = "[" conditionalExpression ("..." conditionalExpression)? "]" | "." identifier ;  (§4.4) */
   designator = this.RULE("designator", () => {
-    this.OR([
+    this.OR((this.alts.designator ??= [
       {
         ALT: () => {
           this.CONSUME(T.LBracket);
@@ -708,7 +804,7 @@ export class CParser extends CstParser {
           this.SUBRULE(this.identifier);
         },
       },
-    ]);
+    ]));
   });
 
   // ---- §6 statements ---------------------------------------------------------------------------
@@ -723,11 +819,11 @@ export class CParser extends CstParser {
     this.ACTION(() => (mark = this.pushScope()));
     try {
       this.MANY(() =>
-        this.OR([
+        this.OR((this.alts.compoundStatement ??= [
           { ALT: () => this.SUBRULE(this.declaration, { LABEL: "item" }) },
           { ALT: () => this.SUBRULE(this.staticAssertDeclaration, { LABEL: "item" }) },
           { ALT: () => this.SUBRULE(this.statement, { LABEL: "item" }) },
-        ]),
+        ])),
       );
     } finally {
       this.ACTION(() => this.popScope(mark));
@@ -742,7 +838,7 @@ export class CParser extends CstParser {
    *           | asmStatement | expressionStatement ;  (§6)
    */
   statement = this.RULE("statement", () => {
-    this.OR([
+    this.OR((this.alts.statement ??= [
       { ALT: () => this.SUBRULE(this.labeledStatement) },
       { ALT: () => this.SUBRULE(this.caseStatement) },
       { ALT: () => this.SUBRULE(this.defaultStatement) },
@@ -758,7 +854,7 @@ export class CParser extends CstParser {
       { ALT: () => this.SUBRULE(this.returnStatement) },
       { ALT: () => this.SUBRULE(this.asmStatement) },
       { ALT: () => this.SUBRULE(this.expressionStatement) },
-    ]);
+    ]));
   });
 
   /**
@@ -767,10 +863,10 @@ export class CParser extends CstParser {
    */
   private labelBody(): void {
     this.OPTION9(() =>
-      this.OR9([
+      this.OR9((this.alts.labelBody9 ??= [
         { ALT: () => this.SUBRULE9(this.statement) },
         { ALT: () => this.SUBRULE9(this.declaration) },
-      ]),
+      ])),
     );
   }
 
@@ -782,7 +878,10 @@ export class CParser extends CstParser {
     this.labelBody();
   });
 
-  /** caseStatement = "case" conditionalExpression ("..." conditionalExpression)? ":" (statement | declaration)? ;  (§6; ranges are GNU) */
+  /**
+   * caseStatement = "case" conditionalExpression ("..." conditionalExpression)? ":" (statement | declaration)? ;
+   * (§6; ranges are GNU)
+   */
   caseStatement = this.RULE("caseStatement", () => {
     this.CONSUME(K.case);
     this.SUBRULE(this.conditionalExpression);
@@ -859,7 +958,7 @@ export class CParser extends CstParser {
     let mark = -1;
     this.ACTION(() => (mark = this.pushScope()));
     try {
-      this.OR([
+      this.OR((this.alts.forStatement ??= [
         { ALT: () => this.SUBRULE(this.declaration) },
         {
           ALT: () => {
@@ -867,7 +966,7 @@ export class CParser extends CstParser {
             this.CONSUME(T.Semicolon);
           },
         },
-      ]);
+      ]));
       this.OPTION2(() => this.SUBRULE2(this.expression, { LABEL: "cond" }));
       this.CONSUME2(T.Semicolon);
       this.OPTION3(() => this.SUBRULE3(this.expression, { LABEL: "step" }));
@@ -911,11 +1010,11 @@ export class CParser extends CstParser {
   asmStatement = this.RULE("asmStatement", () => {
     this.CONSUME(K.__asm__);
     this.MANY(() =>
-      this.OR([
+      this.OR((this.alts.asmStatement ??= [
         { ALT: () => this.CONSUME(K.volatile) },
         { ALT: () => this.CONSUME(K.inline) },
         { ALT: () => this.CONSUME(K.goto) },
-      ]),
+      ])),
     );
     this.CONSUME(T.LParen);
     this.AT_LEAST_ONE(() => this.CONSUME(T.StringLiteral));
@@ -935,7 +1034,7 @@ export class CParser extends CstParser {
 
   /** asmOperand = ("[" identifier "]")? StringLiteral+ ("(" expression ")")? | identifier ;  (§6) */
   asmOperand = this.RULE("asmOperand", () => {
-    this.OR([
+    this.OR((this.alts.asmOperand ??= [
       {
         ALT: () => {
           this.OPTION(() => {
@@ -952,7 +1051,7 @@ export class CParser extends CstParser {
         },
       },
       { ALT: () => this.SUBRULE2(this.identifier) },
-    ]);
+    ]));
   });
 
   // ---- §5 expressions ------------------------------------------------------------------------
@@ -974,7 +1073,9 @@ export class CParser extends CstParser {
   assignmentExpression = this.RULE("assignmentExpression", () => {
     this.SUBRULE(this.conditionalExpression);
     this.OPTION(() => {
-      this.OR(assignmentOperators.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "operator" }) })));
+      this.OR(
+        (this.alts.assignmentExpression ??= this.operatorAlts(assignmentOperators)),
+      );
       this.SUBRULE(this.assignmentExpression);
     });
   });
@@ -1002,7 +1103,9 @@ export class CParser extends CstParser {
   binaryExpression = this.RULE("binaryExpression", () => {
     this.SUBRULE(this.castExpression);
     this.MANY(() => {
-      this.OR(binaryOperators.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "operator" }) })));
+      this.OR(
+        (this.alts.binaryExpression ??= this.operatorAlts(binaryOperators)),
+      );
       this.SUBRULE2(this.castExpression);
     });
   });
@@ -1014,13 +1117,13 @@ export class CParser extends CstParser {
    * typedef names arrive as their own token. `(T){…}` is a compound literal (§5.2).
    */
   castExpression = this.RULE("castExpression", () => {
-    this.OR([
+    this.OR((this.alts.castExpression ??= [
       {
         ALT: () => {
           this.CONSUME(T.LParen);
           this.SUBRULE(this.typeName);
           this.CONSUME(T.RParen);
-          this.OR2([
+          this.OR2((this.alts.castExpression2 ??= [
             {
               ALT: () => {
                 this.SUBRULE(this.initializerList);
@@ -1028,11 +1131,11 @@ export class CParser extends CstParser {
               },
             },
             { ALT: () => this.SUBRULE(this.castExpression) },
-          ]);
+          ]));
         },
       },
       { ALT: () => this.SUBRULE(this.unaryExpression) },
-    ]);
+    ]));
   });
 
   /**
@@ -1043,30 +1146,32 @@ export class CParser extends CstParser {
    * `sizeof (T){…}` measures a compound literal.
    */
   unaryExpression = this.RULE("unaryExpression", () => {
-    this.OR([
+    this.OR((this.alts.unaryExpression ??= [
       { ALT: () => this.SUBRULE(this.postfixExpression) },
       {
         ALT: () => {
-          this.OR2([
+          this.OR2((this.alts.unaryExpression2 ??= [
             { ALT: () => this.CONSUME(T.PlusPlus, { LABEL: "operator" }) },
             { ALT: () => this.CONSUME(T.MinusMinus, { LABEL: "operator" }) },
-          ]);
+          ]));
           this.SUBRULE(this.unaryExpression);
         },
       },
       {
         ALT: () => {
-          this.OR3(unaryOperators.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "operator" }) })));
+          this.OR3(
+            (this.alts.unaryExpression3 ??= this.operatorAlts(unaryOperators)),
+          );
           this.SUBRULE(this.castExpression);
         },
       },
       {
         ALT: () => {
-          this.OR4([
+          this.OR4((this.alts.unaryExpression4 ??= [
             { ALT: () => this.CONSUME(K.sizeof, { LABEL: "operator" }) },
             { ALT: () => this.CONSUME(K._Alignof, { LABEL: "operator" }) },
-          ]);
-          this.OR5([
+          ]));
+          this.OR5((this.alts.unaryExpression5 ??= [
             {
               ALT: () => {
                 this.CONSUME(T.LParen);
@@ -1076,10 +1181,10 @@ export class CParser extends CstParser {
               },
             },
             { ALT: () => this.SUBRULE2(this.unaryExpression) },
-          ]);
+          ]));
         },
       },
-    ]);
+    ]));
   });
 
   /** postfixExpression = primaryExpression postfixSuffix* ;  (§5.2) */
@@ -1093,7 +1198,7 @@ export class CParser extends CstParser {
    *               | ("." | "->") identifier | "++" | "--" ;  (§5.2)
    */
   postfixSuffix = this.RULE("postfixSuffix", () => {
-    this.OR([
+    this.OR((this.alts.postfixSuffix ??= [
       {
         ALT: () => {
           this.CONSUME(T.LBracket);
@@ -1116,13 +1221,18 @@ export class CParser extends CstParser {
       },
       {
         ALT: () => {
-          this.OR2([{ ALT: () => this.CONSUME(T.Dot) }, { ALT: () => this.CONSUME(T.Arrow) }]);
+          this.OR2(
+            (this.alts.postfixSuffix2 ??= [
+              { ALT: () => this.CONSUME(T.Dot) },
+              { ALT: () => this.CONSUME(T.Arrow) },
+            ]),
+          );
           this.SUBRULE(this.identifier);
         },
       },
       { ALT: () => this.CONSUME(T.PlusPlus) },
       { ALT: () => this.CONSUME(T.MinusMinus) },
-    ]);
+    ]));
   });
 
   /**
@@ -1133,7 +1243,7 @@ export class CParser extends CstParser {
    * `({ … })` is a GNU statement expression. The two builtins take a type, so they are syntax.
    */
   primaryExpression = this.RULE("primaryExpression", () => {
-    this.OR([
+    this.OR((this.alts.primaryExpression ??= [
       { ALT: () => this.CONSUME(T.Identifier) },
       { ALT: () => this.CONSUME(T.IntegerLiteral) },
       { ALT: () => this.CONSUME(T.FloatLiteral) },
@@ -1142,7 +1252,12 @@ export class CParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(T.LParen);
-          this.OR2([{ ALT: () => this.SUBRULE(this.compoundStatement) }, { ALT: () => this.SUBRULE(this.expression) }]);
+          this.OR2(
+            (this.alts.primaryExpression2 ??= [
+              { ALT: () => this.SUBRULE(this.compoundStatement) },
+              { ALT: () => this.SUBRULE(this.expression) },
+            ]),
+          );
           this.CONSUME(T.RParen);
         },
       },
@@ -1167,7 +1282,7 @@ export class CParser extends CstParser {
           this.CONSUME3(T.RParen);
         },
       },
-    ]);
+    ]));
   });
 }
 

@@ -808,15 +808,25 @@ const simpleEscapes: Record<string, number> = {
 
 // ---- helpers ------------------------------------------------------------------------------
 
-/** The file of a node's first token (children keep the order in which they were first added). */
-function fileOf(node: CstNode): string | undefined {
+/** Where `fileOf` remembers its answer on a CST node (a symbol: invisible to everything else). */
+const fileKey = Symbol("file");
+
+/**
+ * The file of a node's first token (children keep the order in which they were first added).
+ * Memoized: spans are asked for top-down, so each walk down a first-child chain is done once.
+ */
+function fileOf(node: CstNode & { [fileKey]?: string | null }): string | undefined {
+  const known = node[fileKey];
+  if (known !== undefined) return known ?? undefined;
+  let file: string | undefined;
   for (const key in node.children) {
     const first = node.children[key][0];
     if (first === undefined) continue;
-    if ("image" in first) return (first as { file?: string }).file;
-    return fileOf(first as CstNode);
+    file = "image" in first ? (first as { file?: string }).file : fileOf(first as CstNode);
+    break;
   }
-  return undefined;
+  node[fileKey] = file ?? null;
+  return file;
 }
 
 function identifierToken(node: C.IdentifierCstNode | undefined): IToken | undefined {

@@ -33,6 +33,10 @@ export function parse(tokens: IToken[], diags: Diagnostics, fileName = "<input>"
   parser.resetScopes();
   parser.input = input;
   let cst: CstNode;
+  // Recovery makes chevrotain construct many exceptions it catches itself; their stack traces
+  // are never read and capturing them was most of the cost of a syntax error.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     cst = parser.translationUnit();
   } catch (e) {
@@ -40,6 +44,8 @@ export function parse(tokens: IToken[], diags: Diagnostics, fileName = "<input>"
     const span = at ? spanOf(at) : { file: fileName, start: 0, end: 0, line: 1, col: 1 };
     diags.report("ICE", span, `parser: ${e instanceof Error ? e.message : String(e)}`);
     return { name: "translationUnit", children: {} };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
 
   const last = tokens[tokens.length - 1];
@@ -85,9 +91,11 @@ function classify(e: IRecognitionException, tok: IToken): [DiagnosticCode, ...st
       if (typeRules.has(rule)) return ["E1005", tok.image];
       return ["E1003", tok.image];
     case "EarlyExitException":
-      if (expressionRules.has(rule)) return ["E1004", tok.image];
+      // `X+` failed on its first X: a type's specifiers, or else a list of string literals
+      // (`_Static_assert`, `__asm__`), the grammar's only other repetitions that can fail so.
       if (typeRules.has(rule)) return ["E1005", tok.image];
-      return ["E1001", e.message, tok.image];
+      if (expressionRules.has(rule)) return ["E1004", tok.image];
+      return ["E1001", "a string literal", tok.image];
     default: // NotAllInputParsedException
       return ["E1002", tok.image];
   }
