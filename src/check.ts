@@ -1390,6 +1390,7 @@ class Checker {
     const t = sym.type;
     if (isArray(t) && t.length === undefined) {
       let length = 0;
+      init = bracedString(t, init) ?? init;
       if (init.kind === "list") length = this.initList(t, init.items, { i: 0 }, 0, out, true);
       else if (init.expr.kind === "string" && isInteger(t.of) && t.of.size === 1) {
         length = init.expr.bytes.length + 1;
@@ -1440,6 +1441,8 @@ class Checker {
   }
 
   private initValue(t: Type, init: Initializer, offset: number, out: FlatInit[], bitField?: FlatInit["bitField"]): void {
+    const braced = bracedString(t, init);
+    if (braced) return this.initValue(t, braced, offset, out);
     if (init.kind === "list") {
       if (isArray(t) || isRecord(t)) {
         this.initList(t, init.items, { i: 0 }, offset, out, true);
@@ -1775,6 +1778,13 @@ class Checker {
 }
 
 // ---- helpers ----------------------------------------------------------------------------
+
+/** `char s[] = { "text" }`: a character array's string initializer may be in braces (6.7.9p14). */
+function bracedString(t: Type, init: Initializer): Initializer | undefined {
+  if (init.kind !== "list" || !isArray(t) || !isInteger(t.of) || t.of.size !== 1 || init.items.length !== 1) return undefined;
+  const only = init.items[0];
+  return only.designators.length === 0 && only.init.kind === "expr" && only.init.expr.kind === "string" ? only.init : undefined;
+}
 
 /** Parameter types adjust: arrays become pointers, functions become function pointers. */
 function adjustParam(t: Type): Type {

@@ -623,6 +623,7 @@ function mathFunctions(): string {
   const unary = [
     "sqrt", "fabs", "floor", "ceil", "trunc", "round", "exp", "exp2", "log", "log10", "log2", "sin",
     "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "cbrt", "nearbyint", "rint",
+    "log1p", "expm1", "asinh", "acosh", "atanh",
   ];
   const binary = ["fmod", "pow", "atan2", "fmin", "fmax", "fdim", "hypot", "copysign"];
   const lines: string[] = [];
