@@ -35,7 +35,7 @@ export type TypeSpecifier =
   /** Keywords in the order written: `["unsigned", "long", "long"]`. */
   | { kind: "builtin"; span: Span; words: string[] }
   | { kind: "typedefName"; span: Span; name: string }
-  | { kind: "record"; span: Span; union: boolean; tag?: string; fields?: FieldDeclaration[]; packed?: boolean }
+  | { kind: "record"; span: Span; union: boolean; tag?: string; fields?: FieldDeclaration[]; packed?: boolean; aligned?: number }
   | { kind: "enum"; span: Span; tag?: string; items?: EnumItem[] }
   /** GNU `typeof(expr)` / `typeof(type)` / `__typeof__`. */
   | { kind: "typeof"; span: Span; expr?: Expr; typeName?: TypeName };

@@ -210,6 +210,7 @@ class AstBuilder {
     const attrs: { packed?: boolean; aligned?: number } = {};
     this.applyAttributes(attrs, c.attributeSpecifier);
     if (attrs.packed) spec.packed = true;
+    if (attrs.aligned) spec.aligned = attrs.aligned;
     return spec;
   }
 

@@ -189,6 +189,9 @@ class Checker {
     if (!ts) {
       this.report("W0007", specs.span, nameForWarning ?? "");
       t = intType;
+    } else if (ts.kind === "record" && (specs.packed || specs.aligned)) {
+      // `struct s {…} __attribute__((packed))`: the attribute after the body lands in the specifiers.
+      t = this.resolveRecord({ ...ts, packed: ts.packed || specs.packed, aligned: Math.max(ts.aligned ?? 1, specs.aligned ?? 1) });
     } else t = this.resolveTypeSpecifier(ts);
     return withQuals(t, { const: specs.const, volatile: specs.volatile });
   }
@@ -300,10 +303,10 @@ class Checker {
             this.report("E3011", r.span, r.name ?? "<anonymous>", typeToString(r.type));
             continue;
           }
-          decls.push({ name: r.name, type: r.type, bitWidth });
+          decls.push({ name: r.name, type: r.type, bitWidth, align: fd.specs.aligned });
         }
       }
-      layoutRecord(rec, decls, ts.packed);
+      layoutRecord(rec, decls, ts.packed, ts.aligned);
     }
     return rec;
   }
@@ -755,6 +758,8 @@ class Checker {
   /** Array-to-pointer and function-to-pointer decay (C11 6.3.2.1), as explicit conversions. */
   private rvalue(e: Expr): Expr {
     const t = e.type!;
+    const narrow = bitFieldPromotion(e);
+    if (narrow) return this.convert(e, narrow);
     if (isArray(t) || isFunction(t)) {
       if (isArray(t) && e.kind === "ident" && e.sym) e.sym.addressTaken = true;
       return this.convert(e, decay(t));
@@ -1183,11 +1188,12 @@ class Checker {
       this.report("E3001", e.span, e.op, typeToString(tt), typeToString(vt));
       return this.placeholder(e.span, tt);
     }
+    const lt = bitFieldPromotion(target) ?? tt;
     if (op === "<<" || op === ">>") {
-      e.opType = promote(tt);
+      e.opType = promote(lt);
       e.value = this.convert(value, promote(vt));
     } else {
-      e.opType = usualArithmetic(tt, vt);
+      e.opType = usualArithmetic(lt, vt);
       e.value = this.convert(value, e.opType);
     }
     return e;
@@ -1778,6 +1784,15 @@ class Checker {
 }
 
 // ---- helpers ----------------------------------------------------------------------------
+
+/**
+ * A bit-field narrower than `int` promotes to `int`, whatever its declared type (gcc's rule,
+ * and C11 6.3.1.1p2 for the `int`/`unsigned` kinds): `unsigned u : 3; u - 5` is negative.
+ */
+function bitFieldPromotion(e: Expr): Type | undefined {
+  if (e.kind !== "member" || e.field?.bitWidth === undefined || !isInteger(e.type!)) return undefined;
+  return e.field.bitWidth < 32 ? intType : undefined;
+}
 
 /** `char s[] = { "text" }`: a character array's string initializer may be in braces (6.7.9p14). */
 function bracedString(t: Type, init: Initializer): Initializer | undefined {

@@ -261,6 +261,8 @@ export interface FieldDecl {
   name: string | undefined;
   type: Type;
   bitWidth?: number;
+  /** `_Alignas(N)` or `__attribute__((aligned(N)))` on the member: raises its alignment. */
+  align?: number;
 }
 
 /**
@@ -268,13 +270,13 @@ export interface FieldDecl {
  * marks it complete. Unnamed bit-fields pad but do not affect alignment; a zero-width one
  * closes the current storage unit.
  */
-export function layoutRecord(rec: RecordType, decls: FieldDecl[], packed = false): void {
+export function layoutRecord(rec: RecordType, decls: FieldDecl[], packed = false, minAlign = 1): void {
   const fields: Field[] = [];
   let bitPos = 0; // position in bits from the record's start
   let size = 0;
   let align = 1;
   for (const d of decls) {
-    const fa = packed ? 1 : alignOf(d.type);
+    const fa = Math.max(packed ? 1 : alignOf(d.type), d.align ?? 1);
     if (d.bitWidth !== undefined) {
       const unitBits = sizeOf(d.type) * 8;
       if (d.bitWidth === 0) {
@@ -306,6 +308,7 @@ export function layoutRecord(rec: RecordType, decls: FieldDecl[], packed = false
     }
     align = Math.max(align, fa);
   }
+  align = Math.max(align, minAlign);
   const r = recordOf(rec);
   r.fields = fields;
   r.align = align;
