@@ -20,7 +20,7 @@
 // which do nothing then. Nothing else in the grammar carries state or meaning.
 
 import {
-  CstParser, EOF, EarlyExitException, NoViableAltException, createToken, Lexer, type CstNode, type DSLMethodOptsWithErr,
+  CstParser, EOF, EarlyExitException, NoViableAltException, createToken, isRecognitionException, Lexer, type CstNode, type DSLMethodOptsWithErr,
   type IOrAlt, type IToken, type OrMethodOpts, type TokenType,
 } from "chevrotain";
 import * as T from "./tokens.js";
@@ -95,6 +95,81 @@ export class CParser extends CstParser {
     });
     this.resetScopes();
     this.performSelfAnalysis();
+  }
+
+  // ---- error recovery ----------------------------------------------------------------------
+  //
+  // Chevrotain repairs a missing or extra token in place (single-token insertion or deletion).
+  // When that is not enough, its re-sync recovery stops wherever a token could follow some rule
+  // on the stack, which in C is almost anywhere, and a cascade of errors follows. So re-sync is
+  // off, and the units a C programmer thinks in (external declarations, declarations, statements,
+  // struct members) recover in panic mode: skip to the `;` or the closing `}` that ends the unit,
+  // counting brackets, and carry on with the next one. The error itself is already recorded.
+
+  /** Every rule but the start rule: chevrotain's own re-sync is off (see above). */
+  private rule<F extends (...args: any[]) => void>(name: string, impl: F) {
+    return this.RULE(name, impl, { resyncEnabled: false });
+  }
+
+  /** The index of the last consumed token. */
+  private get position(): number {
+    return (this as unknown as { currIdx: number }).currIdx;
+  }
+
+  /**
+   * Panic-mode recovery for the unit whose first token follows `start`: skip to its end, where
+   * the brackets it opened are closed and then a `;` or a block's `}` ends it. `inBraces`: the
+   * unit is an item of a block or struct body, so an unmatched `}` closes that and stays.
+   * A `;` with only `(`/`[` open ends the unit too (`f(a;`), unless a bracket closes them
+   * before the next brace (`for (i = ; i < n; i++)`, `__typeof__(;)`).
+   */
+  private recover(e: unknown, start: number, inBraces: boolean): void {
+    if (!isRecognitionException(e as Error)) throw e;
+    const tokens = this.input;
+    const open: TokenType[] = []; // closers of the brackets this unit opened, innermost last
+    const step = (t: TokenType): boolean => {
+      const closer = closerOf.get(t);
+      if (closer) open.push(closer);
+      else if (t === T.RParen || t === T.RBracket || t === T.RBrace) {
+        const at = open.lastIndexOf(t);
+        if (at < 0) return false; // unmatched
+        open.length = at; // also drops brackets left unclosed inside
+      }
+      return true;
+    };
+    for (let i = start + 1; i <= this.position; i++) step(tokens[i].tokenType);
+    for (;;) {
+      const t = this.LA(1).tokenType;
+      if (t === EOF) return;
+      if (t === T.Semicolon && !open.includes(T.RBrace) && (open.length === 0 || !this.closedLater())) {
+        this.SKIP_TOKEN();
+        return;
+      }
+      const wasOpen = open.length;
+      if (!step(t)) {
+        if (t === T.RBrace) {
+          if (!inBraces) this.SKIP_TOKEN();
+          return;
+        }
+        this.SKIP_TOKEN(); // an unmatched `)` or `]`: junk
+        continue;
+      }
+      this.SKIP_TOKEN();
+      if (t === T.RBrace && !open.includes(T.RBrace) && wasOpen > 0) return; // the unit ended with a block
+    }
+  }
+
+  /** Whether a `)` or `]` after the next token closes a bracket opened before it, before any brace. */
+  private closedLater(): boolean {
+    let balance = 0;
+    for (let i = 2; i < 256; i++) {
+      const t = this.LA(i).tokenType;
+      if (t === T.LParen || t === T.LBracket) balance++;
+      else if (t === T.RParen || t === T.RBracket) {
+        if (--balance < 0) return true;
+      } else if (t === T.LBrace || t === T.RBrace || t === EOF) return false;
+    }
+    return false;
   }
 
   // ---- typedef-name state ---------------------------------------------------------------
@@ -242,33 +317,39 @@ export class CParser extends CstParser {
    *                     | asmStatement | initDeclaratorList ";" | ";" ;  (§7)
    * The bare `initDeclaratorList ";"` is old C's implicit int (`x; f();`); gcc warns.
    */
-  externalDeclaration = this.RULE("externalDeclaration", () => {
-    // One token decides, with the two gates: deeper lookahead over declaration heads is both
-    // useless (they share unbounded prefixes) and very slow to compute.
-    this.OR(
-      (this.orOptions.externalDeclaration ??= {
-      MAX_LOOKAHEAD: 1,
-      DEF: [
-      {
-        GATE: () => this.looksLikeFunctionDefinition(),
-        IGNORE_AMBIGUITIES: true,
-        ALT: () => this.SUBRULE(this.functionDefinition),
-      },
-      { ALT: () => this.SUBRULE(this.declaration) },
-      { ALT: () => this.SUBRULE(this.staticAssertDeclaration) },
-      { ALT: () => this.SUBRULE(this.asmStatement) },
-      { ALT: () => this.CONSUME2(T.Semicolon) },
-      {
-        // Without specifiers the declarator must visibly start, or `;` and `__asm__` would match.
-        GATE: () => implicitIntStarts.has(this.LA(1).tokenTypeIdx),
-        IGNORE_AMBIGUITIES: true,
-        ALT: () => {
-          this.SUBRULE(this.initDeclaratorList, { ARGS: [false] });
-          this.CONSUME(T.Semicolon);
-        },
-      },
-      ],
-    }));
+  externalDeclaration = this.rule("externalDeclaration", () => {
+    const start = this.position;
+    try {
+      // One token decides, with the two gates: deeper lookahead over declaration heads is both
+      // useless (they share unbounded prefixes) and very slow to compute.
+      this.OR(
+        (this.orOptions.externalDeclaration ??= {
+          MAX_LOOKAHEAD: 1,
+          DEF: [
+            {
+              GATE: () => this.looksLikeFunctionDefinition(),
+              IGNORE_AMBIGUITIES: true,
+              ALT: () => this.SUBRULE(this.functionDefinition),
+            },
+            { ALT: () => this.SUBRULE(this.declaration, { ARGS: [true] }) },
+            { ALT: () => this.SUBRULE(this.staticAssertDeclaration) },
+            { ALT: () => this.SUBRULE(this.asmStatement) },
+            { ALT: () => this.CONSUME2(T.Semicolon) },
+            {
+              // Without specifiers the declarator must visibly start, or `;` and `__asm__` would match.
+              GATE: () => implicitIntStarts.has(this.LA(1).tokenTypeIdx),
+              IGNORE_AMBIGUITIES: true,
+              ALT: () => {
+                this.SUBRULE(this.initDeclaratorList, { ARGS: [false] });
+                this.CONSUME(T.Semicolon);
+              },
+            },
+          ],
+        }),
+      );
+    } catch (e) {
+      this.recover(e, start, false);
+    }
   });
 
   /**
@@ -277,7 +358,7 @@ export class CParser extends CstParser {
    * declarator and the body are K&R parameter declarations. Parameters shadow typedef names in
    * the body, so they are declared in a scope of their own around it.
    */
-  functionDefinition = this.RULE("functionDefinition", () => {
+  functionDefinition = this.rule("functionDefinition", () => {
     // k=1: specifiers and K&R declarations after an empty declarator share unbounded prefixes.
     this.OPTION({ MAX_LOOKAHEAD: 1, DEF: () => this.SUBRULE(this.declarationSpecifiers) });
     const d = this.SUBRULE(this.declarator);
@@ -298,16 +379,21 @@ export class CParser extends CstParser {
   // ---- §4 declarations ----------------------------------------------------------------------
 
   /** declaration = declarationSpecifiers initDeclaratorList? ";" ;  (§4) */
-  declaration = this.RULE("declaration", () => {
-    const specs = this.SUBRULE(this.declarationSpecifiers);
-    let isTypedef = false;
-    this.ACTION(() => (isTypedef = specifiesTypedef(specs)));
-    this.OPTION(() => this.SUBRULE(this.initDeclaratorList, { ARGS: [isTypedef] }));
-    this.CONSUME(T.Semicolon);
+  declaration = this.rule("declaration", (atFileScope = false) => {
+    const start = this.position;
+    try {
+      const specs = this.SUBRULE(this.declarationSpecifiers);
+      let isTypedef = false;
+      this.ACTION(() => (isTypedef = specifiesTypedef(specs)));
+      this.OPTION(() => this.SUBRULE(this.initDeclaratorList, { ARGS: [isTypedef] }));
+      this.CONSUME(T.Semicolon);
+    } catch (e) {
+      this.recover(e, start, !atFileScope);
+    }
   });
 
   /** staticAssertDeclaration = "_Static_assert" "(" conditionalExpression ("," StringLiteral+)? ")" ";" ;  (§4) */
-  staticAssertDeclaration = this.RULE("staticAssertDeclaration", () => {
+  staticAssertDeclaration = this.rule("staticAssertDeclaration", () => {
     this.CONSUME(K._Static_assert);
     this.CONSUME(T.LParen);
     this.SUBRULE(this.conditionalExpression);
@@ -320,7 +406,7 @@ export class CParser extends CstParser {
   });
 
   /** initDeclaratorList = initDeclarator ("," initDeclarator)* ;  (§4) */
-  initDeclaratorList = this.RULE("initDeclaratorList", (isTypedef = false) => {
+  initDeclaratorList = this.rule("initDeclaratorList", (isTypedef = false) => {
     this.SUBRULE(this.initDeclarator, { ARGS: [isTypedef] });
     this.MANY(() => {
       this.CONSUME(T.Comma);
@@ -333,7 +419,7 @@ export class CParser extends CstParser {
    * The name is in scope from the end of its declarator, so `int x = sizeof x;` works and
    * `typedef int T, U[sizeof(T)];` sees T as a type.
    */
-  initDeclarator = this.RULE("initDeclarator", (isTypedef = false) => {
+  initDeclarator = this.rule("initDeclarator", (isTypedef = false) => {
     const d = this.SUBRULE(this.declarator);
     this.ACTION(() => this.declare(declaratorName(d), isTypedef));
     this.MANY(() =>
@@ -357,7 +443,7 @@ export class CParser extends CstParser {
    * In any order (`const int static`). A typedef name counts only before any other type
    * specifier: in `unsigned T;` or `T T;` the second name is the declarator (C11 6.7.2p2).
    */
-  declarationSpecifiers = this.RULE("declarationSpecifiers", () => {
+  declarationSpecifiers = this.rule("declarationSpecifiers", () => {
     // Specifiers nest (`struct { T x; } y`, `__typeof__(…)`), so the flag is saved around them.
     const outer = this.sawTypeSpecifier;
     this.sawTypeSpecifier = false;
@@ -413,7 +499,7 @@ export class CParser extends CstParser {
   });
 
   /** typeofSpecifier = "__typeof__" "(" (typeName | expression) ")" ;  (§4.1) */
-  typeofSpecifier = this.RULE("typeofSpecifier", () => {
+  typeofSpecifier = this.rule("typeofSpecifier", () => {
     this.CONSUME(K.__typeof__);
     this.CONSUME(T.LParen);
     this.OR(
@@ -426,7 +512,7 @@ export class CParser extends CstParser {
   });
 
   /** alignasSpecifier = "_Alignas" "(" (typeName | conditionalExpression) ")" ;  (§4.1) */
-  alignasSpecifier = this.RULE("alignasSpecifier", () => {
+  alignasSpecifier = this.rule("alignasSpecifier", () => {
     this.CONSUME(K._Alignas);
     this.CONSUME(T.LParen);
     this.OR(
@@ -442,7 +528,7 @@ export class CParser extends CstParser {
    * attributeSpecifier = "__attribute__" "(" "(" attribute? ("," attribute?)* ")" ")" ;  (§4.1)
    * GNU; accepted wherever gcc takes one. The AST keeps only `packed` and `aligned(N)`.
    */
-  attributeSpecifier = this.RULE("attributeSpecifier", () => {
+  attributeSpecifier = this.rule("attributeSpecifier", () => {
     this.CONSUME(K.__attribute__);
     this.CONSUME(T.LParen);
     this.CONSUME2(T.LParen);
@@ -459,7 +545,7 @@ export class CParser extends CstParser {
    * attribute = (Identifier | TypedefName | keyword)
    *             ("(" (assignmentExpression ("," assignmentExpression)*)? ")")? ;  (§4.1)
    */
-  attribute = this.RULE("attribute", () => {
+  attribute = this.rule("attribute", () => {
     this.OR((this.alts.attribute ??= [
       { ALT: () => this.CONSUME(T.Identifier, { LABEL: "name" }) },
       { ALT: () => this.CONSUME(TypedefName, { LABEL: "name" }) },
@@ -479,7 +565,7 @@ export class CParser extends CstParser {
   });
 
   /** asmLabel = "__asm__" "(" StringLiteral+ ")" ;  (§4.1, GNU; ignored) */
-  asmLabel = this.RULE("asmLabel", () => {
+  asmLabel = this.rule("asmLabel", () => {
     this.CONSUME(K.__asm__);
     this.CONSUME(T.LParen);
     this.AT_LEAST_ONE(() => this.CONSUME(T.StringLiteral));
@@ -493,7 +579,7 @@ export class CParser extends CstParser {
    *                          attributeSpecifier* ;  (§4.3)
    * Attributes after the body (`} __attribute__((packed))`) belong to the type, as in gcc.
    */
-  structOrUnionSpecifier = this.RULE("structOrUnionSpecifier", () => {
+  structOrUnionSpecifier = this.rule("structOrUnionSpecifier", () => {
     this.OR(
       (this.alts.structOrUnionSpecifier ??= [
         { ALT: () => this.CONSUME(K.struct) },
@@ -514,7 +600,7 @@ export class CParser extends CstParser {
   });
 
   /** structBody = "{" structDeclaration* "}" ;  (§4.3) */
-  structBody = this.RULE("structBody", () => {
+  structBody = this.rule("structBody", () => {
     this.CONSUME(T.LBrace);
     this.MANY(() => this.SUBRULE(this.structDeclaration));
     this.CONSUME(T.RBrace);
@@ -526,28 +612,33 @@ export class CParser extends CstParser {
    * No declarator: an anonymous struct/union member. Member names are not ordinary
    * identifiers, so they do not shadow typedef names.
    */
-  structDeclaration = this.RULE("structDeclaration", () => {
-    this.OR((this.alts.structDeclaration ??= [
-      {
-        ALT: () => {
-          this.SUBRULE(this.declarationSpecifiers);
-          this.OPTION(() => {
-            this.SUBRULE(this.structDeclarator);
-            this.MANY(() => {
-              this.CONSUME(T.Comma);
-              this.SUBRULE2(this.structDeclarator);
+  structDeclaration = this.rule("structDeclaration", () => {
+    const start = this.position;
+    try {
+      this.OR((this.alts.structDeclaration ??= [
+        {
+          ALT: () => {
+            this.SUBRULE(this.declarationSpecifiers);
+            this.OPTION(() => {
+              this.SUBRULE(this.structDeclarator);
+              this.MANY(() => {
+                this.CONSUME(T.Comma);
+                this.SUBRULE2(this.structDeclarator);
+              });
             });
-          });
-          this.CONSUME(T.Semicolon);
+            this.CONSUME(T.Semicolon);
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.staticAssertDeclaration) },
-      { ALT: () => this.CONSUME2(T.Semicolon) },
-    ]));
+        { ALT: () => this.SUBRULE(this.staticAssertDeclaration) },
+        { ALT: () => this.CONSUME2(T.Semicolon) },
+      ]));
+    } catch (e) {
+      this.recover(e, start, true);
+    }
   });
 
   /** structDeclarator = declarator (":" conditionalExpression)? attributeSpecifier* ;  (§4.3; `int :0;` is unnamed) */
-  structDeclarator = this.RULE("structDeclarator", () => {
+  structDeclarator = this.rule("structDeclarator", () => {
     this.SUBRULE(this.declarator);
     this.OPTION(() => {
       this.CONSUME(T.Colon);
@@ -557,7 +648,7 @@ export class CParser extends CstParser {
   });
 
   /** enumSpecifier = "enum" attributeSpecifier* (identifier enumBody? | enumBody) attributeSpecifier* ;  (§4.3) */
-  enumSpecifier = this.RULE("enumSpecifier", () => {
+  enumSpecifier = this.rule("enumSpecifier", () => {
     this.CONSUME(K.enum);
     this.MANY(() => this.SUBRULE(this.attributeSpecifier));
     this.OR((this.alts.enumSpecifier ??= [
@@ -573,7 +664,7 @@ export class CParser extends CstParser {
   });
 
   /** enumBody = "{" enumerator ("," enumerator)* ","? "}" ;  (§4.3; a trailing comma is allowed) */
-  enumBody = this.RULE("enumBody", () => {
+  enumBody = this.rule("enumBody", () => {
     this.CONSUME(T.LBrace);
     this.SUBRULE(this.enumerator);
     this.MANY(() => {
@@ -585,7 +676,7 @@ export class CParser extends CstParser {
   });
 
   /** enumerator = identifier attributeSpecifier* ("=" conditionalExpression)? ;  (§4.3; an ordinary identifier) */
-  enumerator = this.RULE("enumerator", () => {
+  enumerator = this.rule("enumerator", () => {
     const name = this.SUBRULE(this.identifier);
     this.ACTION(() => this.declare(tokenOf(name)?.image, false));
     this.MANY(() => this.SUBRULE(this.attributeSpecifier));
@@ -598,13 +689,13 @@ export class CParser extends CstParser {
   // ---- §4.2 declarators ----------------------------------------------------------------------
 
   /** declarator = pointer* directDeclarator ;  (§4.2; the name is optional: see the header) */
-  declarator = this.RULE("declarator", () => {
+  declarator = this.rule("declarator", () => {
     this.MANY(() => this.SUBRULE(this.pointer));
     this.SUBRULE(this.directDeclarator);
   });
 
   /** pointer = "*" (typeQualifier | attributeSpecifier)* ;  (§4.2) */
-  pointer = this.RULE("pointer", () => {
+  pointer = this.rule("pointer", () => {
     this.CONSUME(T.Star);
     this.MANY(() =>
       this.OR((this.alts.pointer ??= [
@@ -619,7 +710,7 @@ export class CParser extends CstParser {
    * A `(` opens a nested declarator only when followed by `*`, `(`, `[`, a plain identifier or an
    * attribute; otherwise (`int (int)`, `void (T)`, `f()`) it is a parameter list (C11 6.7.6.3p11).
    */
-  directDeclarator = this.RULE("directDeclarator", () => {
+  directDeclarator = this.rule("directDeclarator", () => {
     this.OPTION({
       GATE: () => this.LA(1).tokenType !== T.LParen || nestedDeclaratorStarts.has(this.LA(2).tokenTypeIdx),
       DEF: () =>
@@ -643,7 +734,7 @@ export class CParser extends CstParser {
    *                  | "(" (parameterList | identifierList)? ")" ;  (§4.2)
    * Parameter names live in a prototype scope of their own.
    */
-  declaratorSuffix = this.RULE("declaratorSuffix", () => {
+  declaratorSuffix = this.rule("declaratorSuffix", () => {
     this.OR((this.alts.declaratorSuffix ??= [
       {
         ALT: () => {
@@ -692,7 +783,7 @@ export class CParser extends CstParser {
   });
 
   /** parameterList = parameterDeclaration ("," parameterDeclaration)* ("," "...")? ;  (§4.2) */
-  parameterList = this.RULE("parameterList", () => {
+  parameterList = this.rule("parameterList", () => {
     this.SUBRULE(this.parameterDeclaration);
     this.MANY(() => {
       this.CONSUME(T.Comma);
@@ -705,7 +796,7 @@ export class CParser extends CstParser {
   });
 
   /** parameterDeclaration = declarationSpecifiers declarator attributeSpecifier* ;  (§4.2) */
-  parameterDeclaration = this.RULE("parameterDeclaration", () => {
+  parameterDeclaration = this.rule("parameterDeclaration", () => {
     this.SUBRULE(this.declarationSpecifiers);
     const d = this.SUBRULE(this.declarator);
     this.ACTION(() => this.declare(declaratorName(d), false));
@@ -713,7 +804,7 @@ export class CParser extends CstParser {
   });
 
   /** identifierList = Identifier ("," Identifier)* ;  (§4.2; K&R parameter names) */
-  identifierList = this.RULE("identifierList", () => {
+  identifierList = this.rule("identifierList", () => {
     this.CONSUME(T.Identifier);
     this.MANY(() => {
       this.CONSUME(T.Comma);
@@ -722,13 +813,13 @@ export class CParser extends CstParser {
   });
 
   /** typeName = declarationSpecifiers declarator ;  (§4.2; the declarator is abstract) */
-  typeName = this.RULE("typeName", () => {
+  typeName = this.rule("typeName", () => {
     this.SUBRULE(this.declarationSpecifiers);
     this.SUBRULE(this.declarator);
   });
 
   /** identifier = Identifier | TypedefName ;  (§2; where any name may appear, a typedef name is just a name) */
-  identifier = this.RULE("identifier", () => {
+  identifier = this.rule("identifier", () => {
     this.OR(
       (this.alts.identifier ??= [
         { ALT: () => this.CONSUME(T.Identifier) },
@@ -740,7 +831,7 @@ export class CParser extends CstParser {
   // ---- §4.4 initializers ---------------------------------------------------------------------
 
   /** initializer = initializerList | assignmentExpression ;  (§4.4) */
-  initializer = this.RULE("initializer", () => {
+  initializer = this.rule("initializer", () => {
     this.OR(
       (this.alts.initializer ??= [
         { ALT: () => this.SUBRULE(this.initializerList) },
@@ -750,7 +841,7 @@ export class CParser extends CstParser {
   });
 
   /** initializerList = "{" (initializerItem ("," initializerItem)* ","?)? "}" ;  (§4.4; `{}` is GNU) */
-  initializerList = this.RULE("initializerList", () => {
+  initializerList = this.rule("initializerList", () => {
     this.CONSUME(T.LBrace);
     this.OPTION(() => {
       this.SUBRULE(this.initializerItem);
@@ -764,7 +855,7 @@ export class CParser extends CstParser {
   });
 
   /** initializerItem = (designator+ "=" | identifier ":")? initializer ;  (§4.4; `x: 1` is old GNU) */
-  initializerItem = this.RULE("initializerItem", () => {
+  initializerItem = this.rule("initializerItem", () => {
     this.OPTION(() =>
       this.OR((this.alts.initializerItem ??= [
         {
@@ -785,7 +876,7 @@ export class CParser extends CstParser {
   });
 
   /** designator = "[" conditionalExpression ("..." conditionalExpression)? "]" | "." identifier ;  (§4.4) */
-  designator = this.RULE("designator", () => {
+  designator = this.rule("designator", () => {
     this.OR((this.alts.designator ??= [
       {
         ALT: () => {
@@ -813,7 +904,7 @@ export class CParser extends CstParser {
    * compoundStatement = "{" (declaration | staticAssertDeclaration | statement)* "}" ;  (§6)
    * Items keep their order under the one key `item`. A block is a scope for typedef names.
    */
-  compoundStatement = this.RULE("compoundStatement", () => {
+  compoundStatement = this.rule("compoundStatement", () => {
     this.CONSUME(T.LBrace);
     let mark = -1;
     this.ACTION(() => (mark = this.pushScope()));
@@ -837,24 +928,29 @@ export class CParser extends CstParser {
    *           | gotoStatement | continueStatement | breakStatement | returnStatement
    *           | asmStatement | expressionStatement ;  (§6)
    */
-  statement = this.RULE("statement", () => {
-    this.OR((this.alts.statement ??= [
-      { ALT: () => this.SUBRULE(this.labeledStatement) },
-      { ALT: () => this.SUBRULE(this.caseStatement) },
-      { ALT: () => this.SUBRULE(this.defaultStatement) },
-      { ALT: () => this.SUBRULE(this.compoundStatement) },
-      { ALT: () => this.SUBRULE(this.ifStatement) },
-      { ALT: () => this.SUBRULE(this.switchStatement) },
-      { ALT: () => this.SUBRULE(this.whileStatement) },
-      { ALT: () => this.SUBRULE(this.doStatement) },
-      { ALT: () => this.SUBRULE(this.forStatement) },
-      { ALT: () => this.SUBRULE(this.gotoStatement) },
-      { ALT: () => this.SUBRULE(this.continueStatement) },
-      { ALT: () => this.SUBRULE(this.breakStatement) },
-      { ALT: () => this.SUBRULE(this.returnStatement) },
-      { ALT: () => this.SUBRULE(this.asmStatement) },
-      { ALT: () => this.SUBRULE(this.expressionStatement) },
-    ]));
+  statement = this.rule("statement", () => {
+    const start = this.position;
+    try {
+      this.OR((this.alts.statement ??= [
+        { ALT: () => this.SUBRULE(this.labeledStatement) },
+        { ALT: () => this.SUBRULE(this.caseStatement) },
+        { ALT: () => this.SUBRULE(this.defaultStatement) },
+        { ALT: () => this.SUBRULE(this.compoundStatement) },
+        { ALT: () => this.SUBRULE(this.ifStatement) },
+        { ALT: () => this.SUBRULE(this.switchStatement) },
+        { ALT: () => this.SUBRULE(this.whileStatement) },
+        { ALT: () => this.SUBRULE(this.doStatement) },
+        { ALT: () => this.SUBRULE(this.forStatement) },
+        { ALT: () => this.SUBRULE(this.gotoStatement) },
+        { ALT: () => this.SUBRULE(this.continueStatement) },
+        { ALT: () => this.SUBRULE(this.breakStatement) },
+        { ALT: () => this.SUBRULE(this.returnStatement) },
+        { ALT: () => this.SUBRULE(this.asmStatement) },
+        { ALT: () => this.SUBRULE(this.expressionStatement) },
+      ]));
+    } catch (e) {
+      this.recover(e, start, true);
+    }
   });
 
   /**
@@ -871,7 +967,7 @@ export class CParser extends CstParser {
   }
 
   /** labeledStatement = Identifier ":" attributeSpecifier* (statement | declaration)? ;  (§6) */
-  labeledStatement = this.RULE("labeledStatement", () => {
+  labeledStatement = this.rule("labeledStatement", () => {
     this.CONSUME(T.Identifier);
     this.CONSUME(T.Colon);
     this.MANY(() => this.SUBRULE(this.attributeSpecifier));
@@ -882,7 +978,7 @@ export class CParser extends CstParser {
    * caseStatement = "case" conditionalExpression ("..." conditionalExpression)? ":" (statement | declaration)? ;
    * (§6; ranges are GNU)
    */
-  caseStatement = this.RULE("caseStatement", () => {
+  caseStatement = this.rule("caseStatement", () => {
     this.CONSUME(K.case);
     this.SUBRULE(this.conditionalExpression);
     this.OPTION(() => {
@@ -894,20 +990,20 @@ export class CParser extends CstParser {
   });
 
   /** defaultStatement = "default" ":" (statement | declaration)? ;  (§6) */
-  defaultStatement = this.RULE("defaultStatement", () => {
+  defaultStatement = this.rule("defaultStatement", () => {
     this.CONSUME(K.default);
     this.CONSUME(T.Colon);
     this.labelBody();
   });
 
   /** expressionStatement = expression? ";" ;  (§6) */
-  expressionStatement = this.RULE("expressionStatement", () => {
+  expressionStatement = this.rule("expressionStatement", () => {
     this.OPTION(() => this.SUBRULE(this.expression));
     this.CONSUME(T.Semicolon);
   });
 
   /** ifStatement = "if" "(" expression ")" statement ("else" statement)? ;  (§6; `else` binds to the nearest `if`) */
-  ifStatement = this.RULE("ifStatement", () => {
+  ifStatement = this.rule("ifStatement", () => {
     this.CONSUME(K.if);
     this.CONSUME(T.LParen);
     this.SUBRULE(this.expression);
@@ -920,7 +1016,7 @@ export class CParser extends CstParser {
   });
 
   /** switchStatement = "switch" "(" expression ")" statement ;  (§6) */
-  switchStatement = this.RULE("switchStatement", () => {
+  switchStatement = this.rule("switchStatement", () => {
     this.CONSUME(K.switch);
     this.CONSUME(T.LParen);
     this.SUBRULE(this.expression);
@@ -929,7 +1025,7 @@ export class CParser extends CstParser {
   });
 
   /** whileStatement = "while" "(" expression ")" statement ;  (§6) */
-  whileStatement = this.RULE("whileStatement", () => {
+  whileStatement = this.rule("whileStatement", () => {
     this.CONSUME(K.while);
     this.CONSUME(T.LParen);
     this.SUBRULE(this.expression);
@@ -938,7 +1034,7 @@ export class CParser extends CstParser {
   });
 
   /** doStatement = "do" statement "while" "(" expression ")" ";" ;  (§6) */
-  doStatement = this.RULE("doStatement", () => {
+  doStatement = this.rule("doStatement", () => {
     this.CONSUME(K.do);
     this.SUBRULE(this.statement);
     this.CONSUME(K.while);
@@ -952,7 +1048,7 @@ export class CParser extends CstParser {
    * forStatement = "for" "(" (declaration | expression? ";") expression? ";" expression? ")" statement ;  (§6)
    * The three expressions carry labels `init`, `cond` and `step`. The loop is a scope.
    */
-  forStatement = this.RULE("forStatement", () => {
+  forStatement = this.rule("forStatement", () => {
     this.CONSUME(K.for);
     this.CONSUME(T.LParen);
     let mark = -1;
@@ -978,26 +1074,26 @@ export class CParser extends CstParser {
   });
 
   /** gotoStatement = "goto" identifier ";" ;  (§6) */
-  gotoStatement = this.RULE("gotoStatement", () => {
+  gotoStatement = this.rule("gotoStatement", () => {
     this.CONSUME(K.goto);
     this.SUBRULE(this.identifier);
     this.CONSUME(T.Semicolon);
   });
 
   /** continueStatement = "continue" ";" ;  (§6) */
-  continueStatement = this.RULE("continueStatement", () => {
+  continueStatement = this.rule("continueStatement", () => {
     this.CONSUME(K.continue);
     this.CONSUME(T.Semicolon);
   });
 
   /** breakStatement = "break" ";" ;  (§6) */
-  breakStatement = this.RULE("breakStatement", () => {
+  breakStatement = this.rule("breakStatement", () => {
     this.CONSUME(K.break);
     this.CONSUME(T.Semicolon);
   });
 
   /** returnStatement = "return" expression? ";" ;  (§6) */
-  returnStatement = this.RULE("returnStatement", () => {
+  returnStatement = this.rule("returnStatement", () => {
     this.CONSUME(K.return);
     this.OPTION(() => this.SUBRULE(this.expression));
     this.CONSUME(T.Semicolon);
@@ -1007,7 +1103,7 @@ export class CParser extends CstParser {
    * asmStatement = "__asm__" ("volatile" | "inline" | "goto")* "(" StringLiteral+ (":" asmOperands?)* ")" ";" ;
    * asmOperands = asmOperand ("," asmOperand)* ;  (§6, GNU; parsed and ignored, also at file scope)
    */
-  asmStatement = this.RULE("asmStatement", () => {
+  asmStatement = this.rule("asmStatement", () => {
     this.CONSUME(K.__asm__);
     this.MANY(() =>
       this.OR((this.alts.asmStatement ??= [
@@ -1033,7 +1129,7 @@ export class CParser extends CstParser {
   });
 
   /** asmOperand = ("[" identifier "]")? StringLiteral+ ("(" expression ")")? | identifier ;  (§6) */
-  asmOperand = this.RULE("asmOperand", () => {
+  asmOperand = this.rule("asmOperand", () => {
     this.OR((this.alts.asmOperand ??= [
       {
         ALT: () => {
@@ -1057,7 +1153,7 @@ export class CParser extends CstParser {
   // ---- §5 expressions ------------------------------------------------------------------------
 
   /** expression = assignmentExpression ("," assignmentExpression)* ;  (§5.5) */
-  expression = this.RULE("expression", () => {
+  expression = this.rule("expression", () => {
     this.SUBRULE(this.assignmentExpression);
     this.MANY(() => {
       this.CONSUME(T.Comma);
@@ -1070,7 +1166,7 @@ export class CParser extends CstParser {
    * Right-associative. C requires a unary expression on the left; the checker reports a
    * non-assignable one, which is a clearer message than a syntax error.
    */
-  assignmentExpression = this.RULE("assignmentExpression", () => {
+  assignmentExpression = this.rule("assignmentExpression", () => {
     this.SUBRULE(this.conditionalExpression);
     this.OPTION(() => {
       this.OR(
@@ -1084,7 +1180,7 @@ export class CParser extends CstParser {
    * conditionalExpression = binaryExpression ("?" expression? ":" conditionalExpression)? ;  (§5.5)
    * Without the middle operand it is GNU's `a ?: b`: a if a is non-zero, a evaluated once.
    */
-  conditionalExpression = this.RULE("conditionalExpression", () => {
+  conditionalExpression = this.rule("conditionalExpression", () => {
     this.SUBRULE(this.binaryExpression);
     this.OPTION(() => {
       this.CONSUME(T.Question);
@@ -1100,7 +1196,7 @@ export class CParser extends CstParser {
    *                | "<<" | ">>" | "+" | "-" | "*" | "/" | "%" ;
    * Flat: precedence and left associativity (§5.4's table) are applied by the AST builder.
    */
-  binaryExpression = this.RULE("binaryExpression", () => {
+  binaryExpression = this.rule("binaryExpression", () => {
     this.SUBRULE(this.castExpression);
     this.MANY(() => {
       this.OR(
@@ -1116,7 +1212,7 @@ export class CParser extends CstParser {
    * `(T)x` is a cast and `(x)` a parenthesized expression: the token after `(` decides, since
    * typedef names arrive as their own token. `(T){…}` is a compound literal (§5.2).
    */
-  castExpression = this.RULE("castExpression", () => {
+  castExpression = this.rule("castExpression", () => {
     this.OR((this.alts.castExpression ??= [
       {
         ALT: () => {
@@ -1145,7 +1241,7 @@ export class CParser extends CstParser {
    *   | ("sizeof" | "_Alignof") ( "(" typeName ")" initializerList? | unaryExpression ) ;  (§5.3)
    * `sizeof (T){…}` measures a compound literal.
    */
-  unaryExpression = this.RULE("unaryExpression", () => {
+  unaryExpression = this.rule("unaryExpression", () => {
     this.OR((this.alts.unaryExpression ??= [
       { ALT: () => this.SUBRULE(this.postfixExpression) },
       {
@@ -1188,7 +1284,7 @@ export class CParser extends CstParser {
   });
 
   /** postfixExpression = primaryExpression postfixSuffix* ;  (§5.2) */
-  postfixExpression = this.RULE("postfixExpression", () => {
+  postfixExpression = this.rule("postfixExpression", () => {
     this.SUBRULE(this.primaryExpression);
     this.MANY(() => this.SUBRULE(this.postfixSuffix));
   });
@@ -1197,7 +1293,7 @@ export class CParser extends CstParser {
    * postfixSuffix = "[" expression "]" | "(" (assignmentExpression ("," assignmentExpression)*)? ")"
    *               | ("." | "->") identifier | "++" | "--" ;  (§5.2)
    */
-  postfixSuffix = this.RULE("postfixSuffix", () => {
+  postfixSuffix = this.rule("postfixSuffix", () => {
     this.OR((this.alts.postfixSuffix ??= [
       {
         ALT: () => {
@@ -1242,7 +1338,7 @@ export class CParser extends CstParser {
    *   | "__builtin_offsetof" "(" typeName "," identifier designator* ")" ;  (§5.1)
    * `({ … })` is a GNU statement expression. The two builtins take a type, so they are syntax.
    */
-  primaryExpression = this.RULE("primaryExpression", () => {
+  primaryExpression = this.rule("primaryExpression", () => {
     this.OR((this.alts.primaryExpression ??= [
       { ALT: () => this.CONSUME(T.Identifier) },
       { ALT: () => this.CONSUME(T.IntegerLiteral) },
@@ -1287,6 +1383,12 @@ export class CParser extends CstParser {
 }
 
 // ---- helpers the ACTIONs use to read names out of finished CST nodes ------------------------
+
+const closerOf = new Map<TokenType, TokenType>([
+  [T.LParen, T.RParen],
+  [T.LBracket, T.RBracket],
+  [T.LBrace, T.RBrace],
+]);
 
 function tokenLabel(t: TokenType): string {
   if (t === EOF) return "end of input";

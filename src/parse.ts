@@ -18,6 +18,16 @@ const expressionRules = new Set([
 ]);
 /** Rules where what is missing is a type. */
 const typeRules = new Set(["typeName", "declarationSpecifiers", "typeofSpecifier", "alignasSpecifier"]);
+/** Rules where one of a few tokens was expected: said as "expected X". */
+const expectedIn: Record<string, string> = {
+  identifier: "an identifier",
+  structOrUnionSpecifier: "a tag or '{'",
+  enumSpecifier: "a tag or '{'",
+  designator: "'.' or '['",
+  declaratorSuffix: "'[' or '('",
+  attribute: "an attribute name",
+  asmOperand: "an asm operand",
+};
 
 export function parse(tokens: IToken[], diags: Diagnostics, fileName = "<input>"): CstNode {
   const parser = ensureParser();
@@ -89,6 +99,7 @@ function classify(e: IRecognitionException, tok: IToken): [DiagnosticCode, ...st
     case "NoViableAltException":
       if (expressionRules.has(rule)) return ["E1004", tok.image];
       if (typeRules.has(rule)) return ["E1005", tok.image];
+      if (rule in expectedIn) return ["E1001", expectedIn[rule], tok.image];
       return ["E1003", tok.image];
     case "EarlyExitException":
       // `X+` failed on its first X: a type's specifiers, or else a list of string literals
