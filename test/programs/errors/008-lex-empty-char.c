@@ -1,0 +1,6 @@
+/* An empty character literal. */
+int main(void) {
+    char c = '';
+//           ^ E0006
+    return c;
+}

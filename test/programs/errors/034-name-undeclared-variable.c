@@ -1,0 +1,5 @@
+/* A variable that was never declared. */
+int main(void) {
+    return undefined_var;
+//         ^ E2001
+}

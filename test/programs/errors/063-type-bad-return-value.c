@@ -1,0 +1,12 @@
+/* Returning a value that cannot convert to the function's type: reported at 'return'. */
+struct point { int x, y; };
+
+static int first(struct point p) {
+    return p;
+//  ^ E3002
+}
+
+int main(void) {
+    struct point p = {1, 2};
+    return first(p);
+}
