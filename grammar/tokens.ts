@@ -115,4 +115,10 @@ export const allTokens: TokenType[] = [
   LParen, RParen, LBracket, RBracket, LBrace, RBrace,
 ];
 
-export const cLexer = new Lexer(allTokens, { positionTracking: "full", ensureOptimizations: true });
+// Only `\n` ends a line, as in SourceFile: a lone `\r` is white space, not a line break.
+export const cLexer = new Lexer(allTokens, {
+  positionTracking: "full",
+  ensureOptimizations: true,
+  lineTerminatorsPattern: /\n/g,
+  lineTerminatorCharacters: ["\n"],
+});

@@ -107,7 +107,9 @@ export function check(unit: TranslationUnit, diags: Diagnostics, options: CheckO
 }
 
 class Checker {
-  private scope: Scope = { parent: undefined, names: new Map(), tags: new Map() };
+  /** The predefined names live outside file scope, so a program may declare its own `string`. */
+  private readonly builtinScope: Scope = { parent: undefined, names: new Map(), tags: new Map() };
+  private scope: Scope = { parent: this.builtinScope, names: new Map(), tags: new Map() };
   private readonly fileScope = this.scope;
   private fn: FnState | undefined;
   private nextId = 1;
@@ -123,7 +125,7 @@ class Checker {
     private readonly options: CheckOptions,
   ) {
     for (const [name, type] of [["string", pointerTo(charType)], ["__builtin_va_list", vaListType]] as const) {
-      this.fileScope.names.set(name, this.makeSym(name, "typedef", type, { file: "<builtin>", start: 0, end: 0, line: 0, col: 0 }, "global"));
+      this.builtinScope.names.set(name, this.makeSym(name, "typedef", type, { file: "<builtin>", start: 0, end: 0, line: 0, col: 0 }, "global"));
     }
   }
 
