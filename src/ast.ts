@@ -35,8 +35,8 @@ export type TypeSpecifier =
   /** Keywords in the order written: `["unsigned", "long", "long"]`. */
   | { kind: "builtin"; span: Span; words: string[] }
   | { kind: "typedefName"; span: Span; name: string }
-  | { kind: "record"; span: Span; union: boolean; tag?: string; fields?: FieldDeclaration[]; packed?: boolean; aligned?: number }
-  | { kind: "enum"; span: Span; tag?: string; items?: EnumItem[] }
+  | { kind: "record"; span: Span; union: boolean; tag?: string; tagSpan?: Span; fields?: FieldDeclaration[]; packed?: boolean; aligned?: number }
+  | { kind: "enum"; span: Span; tag?: string; tagSpan?: Span; items?: EnumItem[] }
   /** GNU `typeof(expr)` / `typeof(type)` / `__typeof__`. */
   | { kind: "typeof"; span: Span; expr?: Expr; typeName?: TypeName };
 
@@ -257,6 +257,8 @@ export interface Symbol {
   value?: bigint;
   /** For functions and globals: has a definition (body, or a non-extern declaration). */
   defined?: boolean;
+  /** Declared `register`: its address may not be taken. */
+  register?: boolean;
   /** Internal linkage (`static` at file scope). */
   internal?: boolean;
   used?: boolean;

@@ -3,8 +3,9 @@
 // `TranslationUnit` of src/ast.ts, with a span on every node, literals decoded (integers to
 // bigint with their suffix, floats, characters to `int`, strings to UTF-8 bytes, adjacent strings
 // joined) and the early desugarings: `while`/`do`/`for` become `loop`, `a->b` a member with
-// `arrow`, binary operators get their precedence (§5.4: the grammar keeps them flat), and the two
-// builtins that take a type become ordinary expressions (see `primary`).
+// `arrow`, binary operators get their precedence (§5.0: the grammar keeps them flat), GNU `a ?: b`
+// becomes a statement expression (see `elvis`), and the two builtins that take a type become
+// ordinary expressions (see `primary`). `_Static_assert` and `__asm__` leave nothing behind.
 // A bad literal is reported here (E0004, E0005, E0006): the lexer accepts a superset on purpose.
 // After a syntax error the CST has holes (missing children, nodes without a location); every
 // hole becomes a placeholder and is not reported again, since the parser already did.
@@ -23,7 +24,7 @@ export function buildAst(cst: CstNode, source: SourceFile, diags: Diagnostics): 
   return new AstBuilder(source, diags).unit(cst as C.TranslationUnitCstNode);
 }
 
-/** Binding strength of each binary operator (C11 6.5.5–6.5.14); all associate to the left. */
+/** Binding strength of each binary operator (§5.0; C11 6.5.5–6.5.14); all associate to the left. */
 const precedence: Record<string, number> = {
   "*": 10, "/": 10, "%": 10, "+": 9, "-": 9, "<<": 8, ">>": 8, "<": 7, ">": 7, "<=": 7, ">=": 7,
   "==": 6, "!=": 6, "&": 5, "^": 4, "|": 3, "&&": 2, "||": 1,
@@ -74,7 +75,7 @@ class AstBuilder {
     });
   }
 
-  private report(code: "E0004" | "E0005" | "E0006" | "E2013" | "E2014" | "E3033", span: Span, ...args: string[]): void {
+  private report(code: "E0004" | "E0005" | "E0006" | "E2013" | "E2014" | "E3033" | "E4005", span: Span, ...args: string[]): void {
     this.diags.report(code, span, ...args);
   }
 
@@ -132,7 +133,7 @@ class AstBuilder {
   }
 
   private initDeclaratorList(node: C.InitDeclaratorListCstNode): InitDeclarator[] {
-    return (node.children.initDeclarator ?? []).map((d) => {
+    return (node.children.initDeclarator ?? []).filter((d) => !isEmptyNode(d)).map((d) => {
       const c = d.children;
       const init: InitDeclarator = { span: this.span(d), declarator: this.declarator(c.declarator?.[0]) };
       if (c.initializer) init.init = this.initializer(c.initializer[0]);
@@ -158,7 +159,7 @@ class AstBuilder {
     for (const t of c.functionSpecifier ?? []) if (t.image === "inline") specs.inline = true;
 
     // At most one kind of type specifier; the builtin words go together (`unsigned long`).
-    const found: TypeSpecifier[] = [];
+    let found: TypeSpecifier[] = [];
     if (c.typeKeyword) {
       const words = c.typeKeyword.map((t) => t.image);
       const span = this.join(this.tokSpan(c.typeKeyword[0]), this.tokSpan(c.typeKeyword[c.typeKeyword.length - 1]));
@@ -168,6 +169,7 @@ class AstBuilder {
     for (const s of c.structOrUnionSpecifier ?? []) found.push(this.recordSpec(s));
     for (const s of c.enumSpecifier ?? []) found.push(this.enumSpec(s));
     for (const s of c.typeofSpecifier ?? []) found.push(this.typeofSpec(s));
+    found = found.sort((a, b) => a.span.start - b.span.start); // as written
     if (found.length > 0) specs.type = found[0];
     if (found.length > 1) this.report("E2013", found[1].span, found.map(describeSpecifier).join(" and "));
 
@@ -204,7 +206,10 @@ class AstBuilder {
       union: c.KwUnion !== undefined,
     };
     const tag = identifierToken(c.identifier?.[0]);
-    if (tag) spec.tag = tag.image;
+    if (tag) {
+      spec.tag = tag.image;
+      spec.tagSpan = this.tokSpan(tag);
+    }
     const body = c.structBody?.[0];
     if (body) spec.fields = (body.children.structDeclaration ?? []).flatMap((d) => this.fieldDeclaration(d));
     const attrs: { packed?: boolean; aligned?: number } = {};
@@ -221,7 +226,7 @@ class AstBuilder {
       {
         span: this.span(node),
         specs: this.declSpecs(c.declarationSpecifiers[0]),
-        declarators: (c.structDeclarator ?? []).map((sd) => {
+        declarators: (c.structDeclarator ?? []).filter((sd) => !isEmptyNode(sd)).map((sd) => {
           const f: FieldDeclaration["declarators"][number] = { span: this.span(sd) };
           const d = sd.children.declarator?.[0];
           if (d && !isEmptyNode(d)) f.declarator = this.declarator(d);
@@ -237,7 +242,10 @@ class AstBuilder {
     const c = node.children;
     const spec: Extract<TypeSpecifier, { kind: "enum" }> = { kind: "enum", span: this.span(node) };
     const tag = identifierToken(c.identifier?.[0]);
-    if (tag) spec.tag = tag.image;
+    if (tag) {
+      spec.tag = tag.image;
+      spec.tagSpan = this.tokSpan(tag);
+    }
     const body = c.enumBody?.[0];
     if (body) {
       spec.items = (body.children.enumerator ?? []).map((e) => {
@@ -377,9 +385,23 @@ class AstBuilder {
       } else if (item.name === "statement") {
         items.push(this.statement(item as C.StatementCstNode, true));
         items.push(...this.afterLabel.splice(0));
+      } else if (item.name === "functionDefinition") {
+        items.push(this.nestedFunction(item as C.FunctionDefinitionCstNode));
       } // `_Static_assert` is dropped
     }
     return { kind: "block", span: this.span(node), items };
+  }
+
+  /**
+   * A GNU nested function, which fragments do not allow: reported at its name, and kept as a
+   * declaration of the function so the calls to it raise nothing more.
+   */
+  private nestedFunction(node: C.FunctionDefinitionCstNode): Declaration {
+    const c = node.children;
+    const specs = c.declarationSpecifiers ? this.declSpecs(c.declarationSpecifiers[0]) : { span: this.span(node) };
+    const declarator = this.declarator(c.declarator?.[0]);
+    this.report("E4005", innermostName(declarator).span);
+    return { kind: "declaration", span: this.span(node), specs, declarators: [{ span: declarator.span, declarator }] };
   }
 
   /**
@@ -535,7 +557,7 @@ class AstBuilder {
     return { kind: "stmtexpr", span, body: { kind: "block", span, items: [decl, { kind: "expr", span, expr: value }] } };
   }
 
-  /** §5.4: precedence climbing over the flat operand/operator list the grammar produces. */
+  /** §5.0/§5.4: precedence climbing over the flat operand/operator list the grammar produces. */
   private binary(node: C.BinaryExpressionCstNode | undefined): Expr {
     if (!node) return this.missing();
     const operands = (node.children.castExpression ?? []).map((e) => this.cast(e));
@@ -560,6 +582,7 @@ class AstBuilder {
     if (!node) return this.missing();
     const c = node.children;
     if (c.unaryExpression) return this.unary(c.unaryExpression[0]);
+    if (!c.typeName) return this.missing(); // recovered before either alternative began
     const span = this.span(node);
     const typeName = this.typeName(c.typeName?.[0]);
     if (c.initializerList) {
@@ -623,7 +646,9 @@ class AstBuilder {
     if (!node) return this.missing();
     const c = node.children;
     const span = this.span(node);
-    if (c.Identifier) return { kind: "ident", span, name: c.Identifier[0].image };
+    // A typedef name here is an error the checker reports (E2010): it arrives as an identifier.
+    const name = c.Identifier?.[0] ?? c.TypedefName?.[0];
+    if (name) return { kind: "ident", span, name: name.image };
     if (c.IntegerLiteral) return this.integerLiteral(c.IntegerLiteral[0]);
     if (c.FloatLiteral) return this.floatLiteral(c.FloatLiteral[0]);
     if (c.CharLiteral) return this.charLiteral(c.CharLiteral[0]);
@@ -725,7 +750,7 @@ class AstBuilder {
       this.report("E0006", span);
       return lit(0n);
     }
-    const units = this.decode(body, span, wide);
+    const units = this.decode(body, tok, (m?.[1] ?? "").length + 1, wide);
     if (wide) return lit(BigInt(units[0] ?? 0));
     if (units.length === 1) return lit(BigInt(units[0] >= 0x80 ? units[0] - 0x100 : units[0]));
     let v = 0;
@@ -739,9 +764,21 @@ class AstBuilder {
     for (const tok of toks) {
       const m = /^(u8|L|u|U)?"(.*)"$/s.exec(tok.image);
       if (m?.[1] !== undefined && m[1] !== "u8") this.report("E3033", this.tokSpan(tok), "wide string literals");
-      for (const b of this.decode(m?.[2] ?? "", this.tokSpan(tok), false)) parts.push(b);
+      for (const b of this.decode(m?.[2] ?? "", tok, (m?.[1] ?? "").length + 1, false)) parts.push(b);
     }
     return { kind: "string", span, bytes: Uint8Array.from(parts) };
+  }
+
+  /**
+   * The position of the backslash at `index` in a literal token's text. A token made by macro
+   * expansion carries the position of the macro use, and a literal may be continued over a
+   * line: there the offset within the text says nothing, so the whole token is the span.
+   */
+  private escapeSpan(tok: IToken, index: number): Span {
+    const span = this.tokSpan(tok);
+    const own = span.end - span.start === tok.image.length && !tok.image.slice(0, index).includes("\n");
+    if (!own) return span;
+    return { ...span, start: span.start + index, end: Math.min(span.end, span.start + index + 2), col: span.col + index };
   }
 
   /**
@@ -749,8 +786,9 @@ class AstBuilder {
    * escapes give raw bytes; `\u`/`\U` give the UTF-8 of the code point. With `wide`, code
    * points instead of bytes (for L'x').
    */
-  private decode(body: string, span: Span, wide: boolean): number[] {
+  private decode(body: string, tok: IToken, bodyStart: number, wide: boolean): number[] {
     const out: number[] = [];
+    const bad = (at: number, escape: string) => this.report("E0004", this.escapeSpan(tok, bodyStart + at), escape);
     const pushCodePoint = (cp: number) => {
       if (wide) out.push(cp);
       else for (const b of utf8.encode(String.fromCodePoint(cp))) out.push(b);
@@ -776,7 +814,7 @@ class AstBuilder {
       } else if (e === "x") {
         const hex = /^[0-9a-fA-F]+/.exec(body.slice(i))?.[0] ?? "";
         if (hex === "") {
-          this.report("E0004", span, "x");
+          bad(i - 2, "x");
           continue;
         }
         i += hex.length;
@@ -786,13 +824,13 @@ class AstBuilder {
         const n = e === "u" ? 4 : 8;
         const hex = body.slice(i, i + n);
         if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== n || Number.parseInt(hex, 16) > 0x10ffff) {
-          this.report("E0004", span, e);
+          bad(i - 2, e);
           continue;
         }
         i += n;
         pushCodePoint(Number.parseInt(hex, 16));
       } else {
-        this.report("E0004", span, e);
+        bad(i - 2, e);
         if (e !== "") pushCodePoint(e.codePointAt(0)!);
       }
     }
@@ -862,6 +900,11 @@ function describeSpecifier(t: TypeSpecifier): string {
     case "typeof":
       return "'__typeof__'";
   }
+}
+
+/** The name at the heart of a declarator. */
+function innermostName(d: Declarator): Extract<Declarator, { kind: "name" }> {
+  return d.kind === "name" ? d : innermostName(d.inner);
 }
 
 /** The declarator of pointer-to-T given T's: a pointer around the innermost (name) position. */

@@ -185,11 +185,12 @@ class Checker {
   // ---- types from syntax --------------------------------------------------------------
 
   /** The base type named by declaration specifiers (before any declarator). */
-  private resolveSpecs(specs: DeclSpecs, nameForWarning?: string): Type {
+  private resolveSpecs(specs: DeclSpecs, declarator?: Declarator): Type {
     let t: Type;
     const ts = specs.type;
     if (!ts) {
-      this.report("W0007", specs.span, nameForWarning ?? "");
+      const name = declarator ? declaratorName(declarator) : undefined;
+      this.report("W0007", declarator ? nameSpan(declarator) : specs.span, name ?? "");
       t = intType;
     } else if (ts.kind === "record" && (specs.packed || specs.aligned)) {
       // `struct s {…} __attribute__((packed))`: the attribute after the body lands in the specifiers.
@@ -259,11 +260,12 @@ class Checker {
       const existing = ts.fields ? this.scope.tags.get(ts.tag) : this.lookupTag(ts.tag);
       if (existing) {
         if (existing.isEnum || (existing.type as RecordType).union !== ts.union) {
-          this.report("E2012", ts.span, `${kindWord} ${ts.tag}`);
+          const before = existing.isEnum ? "enum" : (existing.type as RecordType).union ? "union" : "struct";
+          this.report("E2016", ts.tagSpan ?? ts.span, ts.tag, kindWord, before);
         } else rec = existing.type as RecordType;
       }
       if (rec && ts.fields && rec.complete) {
-        this.report("E2002", ts.span, `${kindWord} ${ts.tag}`);
+        this.report("E2002", ts.tagSpan ?? ts.span, `${kindWord} ${ts.tag}`);
         rec = undefined;
       }
       if (!rec) {
@@ -292,13 +294,19 @@ class Checker {
           if (d.bitWidth) {
             const w = this.constInt(d.bitWidth);
             const max = isInteger(r.type) ? r.type.size * 8 : 0;
-            if (w === undefined || w < 0n || w > BigInt(max) || (w === 0n && r.name !== undefined) || !isInteger(r.type)) {
+            if (w === undefined) {
+              if (!this.poisoned.has(d.bitWidth)) this.report("E3019", d.bitWidth.span);
+            } else if (w < 0n || w > BigInt(max) || (w === 0n && r.name !== undefined) || !isInteger(r.type)) {
               this.report("E3026", d.bitWidth.span, r.name ?? "<anonymous>", w === undefined ? "?" : w);
             } else bitWidth = Number(w);
           }
           if (r.name !== undefined) {
             if (names.has(r.name)) this.report("E2007", r.span, r.name);
             names.add(r.name);
+          }
+          if (isVoid(r.type)) {
+            this.report("E3024", r.span, r.name ?? "<anonymous>");
+            continue;
           }
           const isLast = fd === ts.fields[ts.fields.length - 1] && d === fd.declarators[fd.declarators.length - 1];
           if (!isComplete(r.type) && !(isArray(r.type) && r.type.length === undefined && isLast)) {
@@ -317,6 +325,10 @@ class Checker {
     if (ts.tag !== undefined && !ts.items) {
       const existing = this.lookupTag(ts.tag);
       if (existing?.isEnum) return existing.type;
+      if (existing) {
+        this.report("E2016", ts.tagSpan ?? ts.span, ts.tag, "enum", (existing.type as RecordType).union ? "union" : "struct");
+        return intType;
+      }
       const t: IntType = { ...uintType, enumTag: ts.tag };
       this.scope.tags.set(ts.tag, { type: t, span: ts.span, isEnum: true });
       return t;
@@ -328,8 +340,9 @@ class Checker {
     for (const item of ts.items ?? []) {
       if (item.value) {
         const v = this.constInt(item.value);
-        if (v === undefined) this.report("E3019", item.value.span);
-        else next = v;
+        if (v === undefined) {
+          if (!this.poisoned.has(item.value)) this.report("E3019", item.value.span);
+        } else next = v;
       }
       const sym = this.makeSym(item.name, "enumConst", intType, item.span, "global");
       sym.value = next;
@@ -345,7 +358,11 @@ class Checker {
     for (const s of syms) if (s.value! >= 2n ** 31n || s.value! < -(2n ** 31n)) s.type = base;
     const t: IntType = { ...base, enumTag: ts.tag ?? "<anonymous>" };
     if (ts.tag !== undefined) {
-      if (this.scope.tags.has(ts.tag)) this.report("E2002", ts.span, `enum ${ts.tag}`);
+      const prev = this.scope.tags.get(ts.tag);
+      if (prev) {
+        if (prev.isEnum) this.report("E2002", ts.tagSpan ?? ts.span, `enum ${ts.tag}`);
+        else this.report("E2016", ts.tagSpan ?? ts.span, ts.tag, "enum", (prev.type as RecordType).union ? "union" : "struct");
+      }
       this.scope.tags.set(ts.tag, { type: t, span: ts.span, isEnum: true });
     }
     return t;
@@ -379,7 +396,8 @@ class Checker {
           if (v === undefined) {
             if (this.poisoned.has(d.size)) length = 1;
             else {
-              this.report(this.fn ? "E3031" : "E3017", d.size.span);
+              const integral = d.size.type !== undefined && isInteger(d.size.type);
+              this.report(this.fn && integral ? "E3031" : "E3017", d.size.span);
               length = 1;
             }
           } else if (v < 0n) {
@@ -400,7 +418,8 @@ class Checker {
           list[0].specs.type?.kind === "builtin" && list[0].specs.type.words.length === 1 && list[0].specs.type.words[0] === "void";
         if (!isVoidList) {
           for (const p of list) {
-            const pt = this.resolveDeclarator(p.declarator, this.resolveSpecs(p.specs, "parameter")).type;
+            if (p.specs.storage !== undefined && p.specs.storage !== "register") this.report("E2014", p.specs.span, p.specs.storage);
+            const pt = this.resolveDeclarator(p.declarator, this.resolveSpecs(p.specs, p.declarator)).type;
             params.push(adjustParam(pt));
           }
         }
@@ -428,7 +447,7 @@ class Checker {
     if (atFileScope && (specs.storage === "auto" || specs.storage === "register")) {
       this.report("E2014", specs.span, specs.storage);
     }
-    const base = this.resolveSpecs(specs, decl.declarators[0]?.declarator ? declaratorName(decl.declarators[0].declarator) : undefined);
+    const base = this.resolveSpecs(specs, decl.declarators[0]?.declarator);
     for (const id of decl.declarators) {
       const r = this.resolveDeclarator(id.declarator, base);
       if (r.name === undefined) continue;
@@ -522,6 +541,7 @@ class Checker {
     }
     const isStatic = specs.storage === "static";
     const sym = this.makeSym(name, "var", type, span, isStatic ? "static" : "local");
+    if (specs.storage === "register") sym.register = true;
     if (isVoid(type)) this.report("E3024", span, name);
     this.declareName(sym, span);
     id.sym = sym;
@@ -539,7 +559,7 @@ class Checker {
   // ---- functions ----------------------------------------------------------------------
 
   private checkFunction(def: FunctionDef): void {
-    const base = this.resolveSpecs(def.specs, declaratorName(def.declarator));
+    const base = this.resolveSpecs(def.specs, def.declarator);
     let r = this.resolveDeclarator(def.declarator, base);
     if (!isFunction(r.type) || r.name === undefined || !r.fnDecl) {
       this.report("E1003", def.span, "function definition");
@@ -588,6 +608,7 @@ class Checker {
         const pt = adjustParam(this.resolveDeclarator(p.declarator, this.resolveSpecs(p.specs)).type);
         const pname = declaratorName(p.declarator);
         const ps = this.makeSym(pname ?? `__param${params.length}`, "var", pt, p.span, "param");
+        if (p.specs.storage === "register") ps.register = true;
         ps.used = true; // unused parameters are normal in C; no warning
         if (pname !== undefined) this.declareName(ps, p.span);
         if (!isComplete(pt) && !isVoid(pt)) this.report("E3011", p.span, pname ?? "parameter", typeToString(pt));
@@ -678,7 +699,7 @@ class Checker {
           const hi = s.last ? this.caseValue(s.last, sw.type) : lo;
           if (lo !== undefined && hi !== undefined) {
             const dup = sw.cases.find((c) => !c.isDefault && c.low <= hi && lo <= c.high);
-            if (dup) this.report("E2008", s.value.span, lo);
+            if (dup) this.report("E2008", s.span, lo);
             s.id = sw.cases.length;
             sw.cases.push({ id: s.id, low: lo, high: hi, isDefault: false });
           }
@@ -1015,6 +1036,10 @@ class Checker {
         this.report("E3012", e.span, "a bit-field");
         return this.placeholder(e.span, pointerTo(op.type!));
       }
+      if (op.kind === "ident" && op.sym?.register) {
+        this.report("E3012", e.span, `register variable '${op.name}'`);
+        return this.placeholder(e.span, pointerTo(op.type!));
+      }
       if (!this.isLvalue(op) && !isFunction(op.type!)) {
         this.report("E3012", e.span, "an rvalue");
         return this.placeholder(e.span, pointerTo(op.type!));
@@ -1088,9 +1113,6 @@ class Checker {
         e.left = this.convert(l, ct);
         e.right = this.convert(r, ct);
         e.type = ct;
-        if ((e.op === "/" || e.op === "%") && isInteger(ct) && this.constInt(e.right) === 0n && this.constInt(e.left) !== undefined && !this.fn) {
-          this.report("E3032", e.span);
-        }
         return e;
       }
       case "<<":
@@ -1423,6 +1445,7 @@ class Checker {
       if (item.expr.kind === "string" && isArray(item.type)) continue;
       if (this.poisoned.has(item.expr)) continue;
       const c = this.evalConst(item.expr);
+      if (!c && this.reportDivisionByZero(item.expr)) continue;
       if (!c || (c.kind === "addr" && isRecord(item.type))) {
         this.report("E3020", item.expr.span);
         continue;
@@ -1612,8 +1635,38 @@ class Checker {
   private constInt(e: Expr): bigint | undefined {
     const c = e.type ? e : this.checkExpr(e);
     const v = this.evalConst(c);
+    if (!v) this.reportDivisionByZero(c);
     if (this.poisoned.has(c)) this.poisoned.add(e);
     return v?.kind === "int" && isInteger(c.type!) ? v.value : undefined;
+  }
+
+  /**
+   * A constant expression that failed to fold because it divides by zero gets E3032 (and is
+   * poisoned, so the caller's "not a constant" is not reported on top). In code that runs,
+   * `x / 0` is only undefined behaviour when executed, so it is not an error there.
+   */
+  private reportDivisionByZero(e: Expr): boolean {
+    if (this.poisoned.has(e)) return true;
+    let found = false;
+    const visit = (x: Expr): void => {
+      if (found) return;
+      if (x.kind === "binary") {
+        if ((x.op === "/" || x.op === "%") && isInteger(x.type!)) {
+          const d = this.evalConst(x.right);
+          if (d?.kind === "int" && d.value === 0n && this.evalConst(x.left)) {
+            this.report("E3032", x.span);
+            found = true;
+            return;
+          }
+        }
+        visit(x.left);
+        visit(x.right);
+      } else if (x.kind === "cast" || x.kind === "unary") visit(x.operand);
+      else if (x.kind === "cond") [x.cond, x.then, x.else].forEach(visit);
+    };
+    visit(e);
+    if (found) this.poisoned.add(e);
+    return found;
   }
 
   private evalConst(e: Expr): Const | undefined {
@@ -1842,6 +1895,10 @@ function intLiteralType(value: bigint, suffix: string, radix: number): Type {
   }
   if (fitsLong) return ll ? llongType : longType;
   return ll ? ullongType : ulongType;
+}
+
+function nameSpan(d: Declarator): Span {
+  return d.kind === "name" ? d.span : nameSpan(d.inner);
 }
 
 function declaratorName(d: Declarator): string | undefined {

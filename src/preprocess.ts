@@ -566,7 +566,10 @@ class Preprocessor {
     if (args.length !== params.length) {
       const expected = m.variadic ? `at least ${params.length - 1}` : String(params.length);
       this.diags.report("E0016", spanOf(use, rparen), m.name, expected, args.length);
-      return undefined;
+      // Recover as gcc's users would expect, to avoid a cascade: missing arguments are empty,
+      // extra ones are dropped.
+      while (args.length < params.length) args.push([]);
+      args.length = params.length;
     }
     return { args, rparen };
   }

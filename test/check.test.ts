@@ -150,7 +150,7 @@ describe("errors carry codes and positions", () => {
     ["void g(void); int f(void) { return g() + 1; }", ["1:36 E3001"]],
     ["void f(void) { break; }", ["1:16 E4001"]],
     ["void f(void) { continue; }", ["1:16 E4002"]],
-    ["void f(int x) { switch (x) { case 1: case 1: break; } }", ["1:43 E2008"]],
+    ["void f(int x) { switch (x) { case 1: case 1: break; } }", ["1:38 E2008"]],
     ["void f(int x) { switch (x) { default: default: break; } }", ["1:39 E2009"]],
     ["void f(int x) { case 1: ; }", ["1:17 E4003"]],
     ["void f(void) { return 1; }", ["1:16 E3015"]],

@@ -1,6 +1,6 @@
-/* A directive that does not exist: reported at its '#'. */
+/* A directive that does not exist: reported at the directive's name, as gcc does. */
   #frobnicate everything
-//^ E0010
+// ^ E0010
 int main(void) {
     return 0;
 }

@@ -1,4 +1,4 @@
-/* Assignments between incompatible types: reported at the assignment target. */
+/* Assignments between incompatible types: reported at the value that cannot be converted. */
 struct point { int x, y; };
 
 int main(void) {
@@ -6,10 +6,10 @@ int main(void) {
     int n = 0;
     double *dp = 0;
     n = p;
-//  ^ E3002
+//      ^ E3002
     p = n;
-//  ^ E3002
+//      ^ E3002
     dp = 2.5;
-//  ^ E3002
+//       ^ E3002
     return n + (dp == 0);
 }

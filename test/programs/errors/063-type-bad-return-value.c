@@ -1,9 +1,9 @@
-/* Returning a value that cannot convert to the function's type: reported at 'return'. */
+/* Returning a value that cannot convert to the function's type: reported at the returned value. */
 struct point { int x, y; };
 
 static int first(struct point p) {
     return p;
-//  ^ E3002
+//         ^ E3002
 }
 
 int main(void) {

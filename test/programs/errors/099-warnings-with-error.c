@@ -1,4 +1,4 @@
-/* Warnings are annotated like errors (conversion warnings in an assignment point at its target, a
+/* Warnings are annotated like errors (conversion warnings in an assignment point at the converted value, a
    pointer comparison at its left operand, an implicit int at the declarator name); this file also
    has one error, so it cannot compile. */
 #include <stdio.h>
@@ -14,11 +14,11 @@ int main(void) {
     const char *message = "hello";
     char *mutable_text = NULL;
     ip = dp;
-//  ^ W0005
+//       ^ W0005
     mutable_text = message;
-//  ^ W0009
+//                 ^ W0009
     n = ip;
-//  ^ W0004
+//      ^ W0004
     if (ip == 5) n++;
 //      ^ W0010
     n += helper_not_declared(n);
