@@ -97,7 +97,9 @@ export const HOST_IMPORTS: Readonly<Record<string, HostSignature>> = {
   __write: sig(["i32", "i32", "i32"], ["i32"]),
   /** Stops the program: exit code 134, a message on stderr. */
   abort: sig([]),
-  /** Stops the program with that exit code (after flushing output). */
+  /** Stops the program with that exit code. The libc's C `exit` calls it after the atexit handlers. */
+  __exit: sig(["i32"]),
+  /** C exit, for a program linked without the libc. */
   exit: sig(["i32"]),
   /** Prints glibc's "file:line: func: Assertion `expr' failed." and aborts. */
   __assert_fail: sig(["i32", "i32", "i32", "i32"]),

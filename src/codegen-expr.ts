@@ -109,16 +109,16 @@ export function loadScalar(cx: FnCtx, t: Type, a: Addr): Ex {
         case 2:
           return t.signed ? m.i32.load16_s(a.offset, 2, a.ptr) : m.i32.load16_u(a.offset, 2, a.ptr);
         case 4:
-          return m.i32.load(a.offset, 4, a.ptr);
+          return W.loadI32(m, a.offset, a.ptr);
         case 8:
-          return m.i64.load(a.offset, 8, a.ptr);
+          return W.loadI64(m, a.offset, a.ptr);
       }
       break;
     case "float":
       return t.size === 4 ? m.f32.load(a.offset, 4, a.ptr) : m.f64.load(a.offset, 8, a.ptr);
     case "pointer":
       // Pointers occupy 8 bytes; the address is the low half (little-endian).
-      return m.i32.load(a.offset, 4, a.ptr);
+      return W.loadI32(m, a.offset, a.ptr);
     case "void":
       return m.nop();
   }
@@ -481,8 +481,8 @@ function loadUnit(cx: FnCtx, size: number, a: Addr): Ex {
   const m = cx.m;
   if (size === 1) return m.i32.load8_u(a.offset, 1, a.ptr);
   if (size === 2) return m.i32.load16_u(a.offset, 2, a.ptr);
-  if (size === 4) return m.i32.load(a.offset, 4, a.ptr);
-  return m.i64.load(a.offset, 8, a.ptr);
+  if (size === 4) return W.loadI32(m, a.offset, a.ptr);
+  return W.loadI64(m, a.offset, a.ptr);
 }
 
 function storeUnit(cx: FnCtx, size: number, a: Addr, v: Ex): Ex {

@@ -75,6 +75,8 @@ export class FnCtx {
   readonly prologue: Ex[] = [];
   readonly localNames = new Map<number, string>();
   cfg: Cfg | undefined;
+  /** In Relooper mode, returns store their value here and branch to the exit block. */
+  retLocal: number | undefined;
   private readonly places = new Map<Symbol, Place>();
   private labelCount = 0;
 
@@ -164,18 +166,20 @@ export function emitFunction(gen: ModuleContext, unit: number, def: FunctionDef,
   const cx = new FnCtx(gen, unit, def, sig);
   const m = cx.m;
   let stmts: Ex[];
-  if (needsRelooper(def.body)) {
-    const cfg = new Cfg(cx);
-    cx.cfg = cfg;
-    cfg.lowerItems(def.body.items);
-    stmts = [cfg.render()];
-  } else {
-    stmts = emitBlockItems(cx, def.body.items);
-  }
   // Falling off the end: main returns 0 (C11 5.1.2.2.3); elsewhere the value is undefined, and
   // zero is kinder than a trap.
   const fall: Ex[] = [];
-  if (cx.retWasm !== W.none) fall.push(cx.sret !== undefined ? m.local.get(cx.sret, W.i32) : zeroOf(cx, cx.retType));
+  if (needsRelooper(def.body)) {
+    const cfg = new Cfg(cx);
+    cx.cfg = cfg;
+    if (cx.retWasm !== W.none && cx.sret === undefined) cx.retLocal = cx.addLocal(cx.retWasm, "__return");
+    cfg.lowerItems(def.body.items);
+    stmts = [cfg.render()];
+    if (cx.retLocal !== undefined) fall.push(m.local.get(cx.retLocal, cx.retWasm));
+  } else {
+    stmts = emitBlockItems(cx, def.body.items);
+  }
+  if (cx.retWasm !== W.none && fall.length === 0) fall.push(cx.sret !== undefined ? m.local.get(cx.sret, W.i32) : zeroOf(cx, cx.retType));
   let body = m.block(cx.retLabel, [...cx.prologue, ...stmts, ...fall], cx.retWasm);
   if (cx.frameSize > 0) {
     const size = Math.ceil(cx.frameSize / STACK_ALIGN) * STACK_ALIGN;
@@ -331,6 +335,20 @@ export function emitStmt(cx: FnCtx, s: Stmt): Ex {
     case "goto":
       return ice(`'${s.kind}' in structured code`);
   }
+}
+
+/**
+ * The stores a `return` makes before leaving (Relooper mode): the value into the result
+ * local, or a struct into the caller's result space.
+ */
+function emitReturnValue(cx: FnCtx, value: Expr | undefined): Ex[] {
+  const m = cx.m;
+  if (!value) return [];
+  if (cx.sret !== undefined) return [m.memory.copy(m.local.get(cx.sret, W.i32), emitExpr(cx, value), m.i32.const(sizeOf(cx.retType)))];
+  if (cx.retLocal === undefined) return [emitDiscard(cx, value)];
+  let v = emitExpr(cx, value);
+  if (wasmType(value.type!) !== cx.retWasm) v = convert(cx, v, value.type!, cx.retType);
+  return [m.local.set(cx.retLocal, v)];
 }
 
 export function emitReturn(cx: FnCtx, value: Expr | undefined): Ex {
@@ -552,8 +570,11 @@ class Cfg {
   private readonly continues: number[] = [];
   private readonly caseBlocks: Map<number, number>[] = [];
 
+  private readonly exit: number;
+
   constructor(private readonly cx: FnCtx) {
     this.cur = this.newBlock();
+    this.exit = this.newBlock();
   }
 
   private newBlock(): number {
@@ -717,7 +738,10 @@ class Cfg {
         return;
       }
       case "return":
-        this.emit(emitReturn(cx, s.value));
+        // A branch to the exit block, not a `br` out of the Relooper's code: binaryen's
+        // Relooper fails on some graphs whose dead-end blocks leave that way.
+        this.emit(...emitReturnValue(cx, s.value));
+        this.jump(this.exit);
         this.cur = this.newBlock();
         return;
     }
@@ -725,6 +749,7 @@ class Cfg {
 
   render(): Ex {
     const m = this.cx.m;
+    this.jump(this.exit); // falling off the end of the body
     const r = W.createRelooper(m);
     const refs = this.blocks.map((b) => r.addBlock(b.code.length === 1 ? b.code[0] : m.block(null, b.code)));
     this.blocks.forEach((b, i) => {

@@ -274,9 +274,12 @@ class ModuleGen implements ModuleContext {
     exported: { ref: DefRef; name: string; sig: Sig }[],
     mem: { initialPages: number; maximumPages: number; dataEnd: number; stackLimit: number; stackTop: number; heapBase: number },
   ): Manifest {
+    const program = this.units[0];
+    const { structs, names } = program ? collectStructs(program) : { structs: [], names: new Map<RecordType, string>() };
+    const cType = (t: Type) => cTypeName(t, names);
     const value = (name: string | undefined, t: Type) => {
       const w = wasmType(t);
-      return { ...(name !== undefined ? { name } : {}), type: typeToString(t), ...(w !== W.none ? { wasm: wasmTypeName(w) } : {}) };
+      return { ...(name !== undefined ? { name } : {}), type: cType(t), ...(w !== W.none ? { wasm: wasmTypeName(w) } : {}) };
     };
     const exports = exported.map(({ ref, name, sig }) => ({
       name,
@@ -291,10 +294,9 @@ class ModuleGen implements ModuleContext {
       params: [...HOST_IMPORTS[name].params],
       results: [...HOST_IMPORTS[name].results],
     }));
-    const program = this.units[0];
     const globals = (program?.globals ?? [])
       .filter((s) => s.storage === "global" && !s.internal && !s.name.startsWith("__compound"))
-      .map((s) => ({ name: s.name, type: typeToString(s.type), address: this.addresses.get(s.name) ?? 0, size: sizeOf(s.type) }));
+      .map((s) => ({ name: s.name, type: cType(s.type), address: this.addresses.get(s.name) ?? 0, size: sizeOf(s.type) }));
     const hash = createHash("sha256")
       .update(this.options.source ?? "")
       .update("\0")
@@ -306,7 +308,7 @@ class ModuleGen implements ModuleContext {
       exports,
       imports,
       globals,
-      structs: program ? collectStructs(program) : [],
+      structs,
       memory: { ...mem, dataStart: DATA_START },
     };
   }
@@ -340,8 +342,25 @@ function dataSegments(image: Uint8Array): { offset: number; bytes: Uint8Array }[
   return out;
 }
 
+/**
+ * C's spelling of a type for the manifest: like `typeToString`, but an anonymous struct
+ * reached through a typedef is called by that name (`stats *`, not `struct <anonymous> *`).
+ */
+function cTypeName(t: Type, names: Map<RecordType, string>): string {
+  if (t.kind === "record") {
+    const r = recordOf(t);
+    const name = r.tag === undefined ? names.get(r) : undefined;
+    if (name) return `${t.const ? "const " : ""}${t.volatile ? "volatile " : ""}${name}`;
+  }
+  if (t.kind === "pointer" && (t.to.kind === "record" || t.to.kind === "pointer")) {
+    const inner = cTypeName(t.to, names);
+    if (!inner.includes("<anonymous>")) return `${inner} *${t.const ? " const" : ""}`;
+  }
+  return typeToString(t);
+}
+
 /** Every struct/union type the program's declarations mention, with its layout. */
-function collectStructs(cu: CheckedUnit): ManifestStruct[] {
+function collectStructs(cu: CheckedUnit): { structs: ManifestStruct[]; names: Map<RecordType, string> } {
   const seen = new Map<RecordType, string | undefined>();
   const order: RecordType[] = [];
   const visit = (t: Type | undefined, typedefName?: string): void => {
@@ -380,7 +399,9 @@ function collectStructs(cu: CheckedUnit): ManifestStruct[] {
     }
   }
   for (const g of cu.globals) visit(g.type);
-  return order
+  const names = new Map<RecordType, string>();
+  for (const [r, n] of seen) if (n !== undefined && r.tag === undefined) names.set(r, n);
+  const structs = order
     .filter((r) => r.complete)
     .map((r) => {
       const kind = r.union ? "union" : "struct";
@@ -392,13 +413,14 @@ function collectStructs(cu: CheckedUnit): ManifestStruct[] {
         align: r.align,
         fields: r.fields.map((f) => ({
           name: f.name ?? "",
-          type: typeToString(f.type),
+          type: cTypeName(f.type, names),
           offset: f.offset,
           size: sizeOf(f.type),
           ...(f.bitWidth !== undefined ? { bitWidth: f.bitWidth, bitOffset: f.bitOffset } : {}),
         })),
       };
     });
+  return { structs, names };
 }
 
 export type { Manifest };

@@ -71,6 +71,25 @@ export function constI32Value(e: ExprRef): number | undefined {
   return (binaryen.getExpressionInfo(e) as binaryen.ConstInfo).value as number;
 }
 
+/**
+ * `i32.load` as an unsigned access. binaryen.js builds every 4-byte i32 load with its
+ * `signed` flag set, meaningless for a full-width load until optimize-instructions folds
+ * `i64.extend_i32_u(i32.load)` into `i64.load32` and keeps the flag: a zero-extension would
+ * silently become a sign-extension. Clearing the flag makes the fold correct.
+ */
+export function loadI32(m: Module, offset: number, ptr: ExprRef): ExprRef {
+  const e = m.i32.load(offset, 4, ptr);
+  (binaryen as unknown as { Load: { setSigned(e: ExprRef, s: boolean): void } }).Load.setSigned(e, false);
+  return e;
+}
+
+/** `i64.load`, unsigned for the same reason as `loadI32`. */
+export function loadI64(m: Module, offset: number, ptr: ExprRef): ExprRef {
+  const e = m.i64.load(offset, 8, ptr);
+  (binaryen as unknown as { Load: { setSigned(e: ExprRef, s: boolean): void } }).Load.setSigned(e, false);
+  return e;
+}
+
 export function createRelooper(m: Module): Relooper {
   return new binaryen.Relooper(m);
 }
@@ -98,6 +117,55 @@ function captureOutput<T>(fn: () => T): { result: T; output: string } {
 export function validateModule(m: Module): void {
   const { result, output } = captureOutput(() => m.validate());
   if (!result) throw new InternalError(`generated module does not validate: ${output.slice(0, 2000).trim()}`);
+  if (process.env.ENSTAGE_CHECK_TREE) checkTree(m);
+}
+
+/**
+ * Binaryen's release validator does not notice an expression used twice, but its optimizer
+ * rewrites nodes in place, so a shared node miscompiles silently. This walk finds one; the
+ * tests turn it on (ENSTAGE_CHECK_TREE=1), normal compiles skip its cost.
+ */
+const WALKED = new Set<number>([
+  binaryen.BlockId, binaryen.IfId, binaryen.LoopId, binaryen.BreakId, binaryen.SwitchId, binaryen.CallId,
+  binaryen.CallIndirectId, binaryen.LocalSetId, binaryen.GlobalSetId, binaryen.UnaryId, binaryen.DropId,
+  binaryen.ReturnId, binaryen.LoadId, binaryen.StoreId, binaryen.BinaryId, binaryen.SelectId, binaryen.MemoryGrowId,
+  binaryen.MemoryCopyId, binaryen.MemoryFillId,
+]);
+
+export function checkTree(m: Module): void {
+  for (let i = 0; i < m.getNumFunctions(); i++) {
+    const info = binaryen.getFunctionInfo(m.getFunctionByIndex(i));
+    const seen = new Set<number>();
+    const walk = (e: ExprRef): void => {
+      if (!e) return;
+      if (seen.has(e)) throw new InternalError(`expression used twice in '${info.name}': ${binaryen.emitText(e).slice(0, 300)}`);
+      seen.add(e);
+      const id = binaryen.getExpressionId(e);
+      if (!WALKED.has(id)) return;
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const x = binaryen.getExpressionInfo(e) as any;
+      const kids: ExprRef[] = [];
+      switch (id) {
+        case binaryen.BlockId: kids.push(...x.children); break;
+        case binaryen.IfId: kids.push(x.condition, x.ifTrue, x.ifFalse); break;
+        case binaryen.LoopId: kids.push(x.body); break;
+        case binaryen.BreakId: case binaryen.SwitchId: kids.push(x.condition, x.value); break;
+        case binaryen.CallId: kids.push(...x.operands); break;
+        case binaryen.CallIndirectId: kids.push(x.target, ...x.operands); break;
+        case binaryen.LocalSetId: case binaryen.GlobalSetId: case binaryen.UnaryId: case binaryen.DropId: case binaryen.ReturnId:
+          kids.push(x.value); break;
+        case binaryen.LoadId: kids.push(x.ptr); break;
+        case binaryen.StoreId: kids.push(x.ptr, x.value); break;
+        case binaryen.BinaryId: kids.push(x.left, x.right); break;
+        case binaryen.SelectId: kids.push(x.ifTrue, x.ifFalse, x.condition); break;
+        case binaryen.MemoryGrowId: kids.push(x.delta); break;
+        case binaryen.MemoryCopyId: kids.push(x.dest, x.source, x.size); break;
+        case binaryen.MemoryFillId: kids.push(x.dest, x.value, x.size); break;
+      }
+      kids.forEach(walk);
+    };
+    walk(info.body);
+  }
 }
 
 /**
