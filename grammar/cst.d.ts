@@ -414,7 +414,7 @@ export interface CompoundStatementCstNode extends CstNode {
 
 export type CompoundStatementCstChildren = {
   LBrace: IToken[];
-  item?: (DeclarationCstNode | StaticAssertDeclarationCstNode | StatementCstNode)[];
+  item?: (FunctionDefinitionCstNode | DeclarationCstNode | StaticAssertDeclarationCstNode | StatementCstNode)[];
   RBrace: IToken[];
 };
 
@@ -450,8 +450,8 @@ export type LabeledStatementCstChildren = {
   Identifier: IToken[];
   Colon: IToken[];
   attributeSpecifier?: AttributeSpecifierCstNode[];
-  statement?: StatementCstNode[];
   declaration?: DeclarationCstNode[];
+  statement?: StatementCstNode[];
 };
 
 export interface CaseStatementCstNode extends CstNode {
@@ -464,8 +464,8 @@ export type CaseStatementCstChildren = {
   conditionalExpression: (ConditionalExpressionCstNode)[];
   Ellipsis?: IToken[];
   Colon: IToken[];
-  statement?: StatementCstNode[];
   declaration?: DeclarationCstNode[];
+  statement?: StatementCstNode[];
 };
 
 export interface DefaultStatementCstNode extends CstNode {
@@ -476,8 +476,8 @@ export interface DefaultStatementCstNode extends CstNode {
 export type DefaultStatementCstChildren = {
   KwDefault: IToken[];
   Colon: IToken[];
-  statement?: StatementCstNode[];
   declaration?: DeclarationCstNode[];
+  statement?: StatementCstNode[];
 };
 
 export interface ExpressionStatementCstNode extends CstNode {
@@ -750,6 +750,7 @@ export interface PrimaryExpressionCstNode extends CstNode {
 
 export type PrimaryExpressionCstChildren = {
   Identifier?: IToken[];
+  TypedefName?: IToken[];
   IntegerLiteral?: IToken[];
   FloatLiteral?: IToken[];
   CharLiteral?: IToken[];

@@ -41,7 +41,7 @@ const assignmentOperators = [
   T.Assign, T.StarAssign, T.SlashAssign, T.PercentAssign, T.PlusAssign, T.MinusAssign,
   T.ShlAssign, T.ShrAssign, T.AmpAssign, T.CaretAssign, T.PipeAssign,
 ];
-/** Every binary operator; their precedence is applied by the AST builder (§5.4). */
+/** Every binary operator; their precedence (§5.0) is applied by the AST builder. */
 export const binaryOperators = [
   T.OrOr, T.AndAnd, T.Pipe, T.Caret, T.Amp, T.EqEq, T.NotEq, T.Less, T.Greater, T.LessEq,
   T.GreaterEq, T.Shl, T.Shr, T.Plus, T.Minus, T.Star, T.Slash, T.Percent,
@@ -63,6 +63,12 @@ const implicitIntStarts = idx([T.Identifier, T.Star, T.LParen]);
 const IDENTIFIER = T.Identifier.tokenTypeIdx!;
 
 export const parserTokens: TokenType[] = [...T.allTokens, TypedefName];
+
+/** Chevrotain's own re-sync methods, which `CParser` narrows to the start rule. */
+const chevrotainRecovery = CstParser.prototype as unknown as {
+  findReSyncTokenType(this: CstParser): TokenType;
+  isInCurrentRuleReSyncSet(this: CstParser, tokenType: TokenType): boolean;
+};
 
 export class CParser extends CstParser {
   /** Innermost last; each maps a name to true (typedef) or false (ordinary identifier). */
@@ -101,14 +107,21 @@ export class CParser extends CstParser {
   //
   // Chevrotain repairs a missing or extra token in place (single-token insertion or deletion).
   // When that is not enough, its re-sync recovery stops wherever a token could follow some rule
-  // on the stack, which in C is almost anywhere, and a cascade of errors follows. So re-sync is
-  // off, and the units a C programmer thinks in (external declarations, declarations, statements,
-  // struct members) recover in panic mode: skip to the `;` or the closing `}` that ends the unit,
-  // counting brackets, and carry on with the next one. The error itself is already recorded.
+  // on the stack, which in C is almost anywhere, and a cascade of errors follows. So no rule but
+  // the start rule re-syncs (the two overrides below); each passes what it had built up to its
+  // caller, and the units a C programmer thinks in (external declarations, declarations,
+  // statements, struct members) recover in panic mode: skip to the `;` or the closing `}` that
+  // ends the unit, counting brackets, and carry on with the next one. The unit keeps what was
+  // parsed before the error (`int y = ;` still declares y), and the error is already recorded.
 
-  /** Every rule but the start rule: chevrotain's own re-sync is off (see above). */
-  private rule<F extends (...args: any[]) => void>(name: string, impl: F) {
-    return this.RULE(name, impl, { resyncEnabled: false });
+  private get atStartRule(): boolean {
+    return (this as unknown as { RULE_STACK_IDX: number }).RULE_STACK_IDX === 0;
+  }
+  private findReSyncTokenType(): TokenType {
+    return this.atStartRule ? chevrotainRecovery.findReSyncTokenType.call(this) : EOF;
+  }
+  private isInCurrentRuleReSyncSet(tokenType: TokenType): boolean {
+    return this.atStartRule && chevrotainRecovery.isInCurrentRuleReSyncSet.call(this, tokenType);
   }
 
   /** The index of the last consumed token. */
@@ -194,16 +207,25 @@ export class CParser extends CstParser {
     if (name !== undefined) this.scopes[this.scopes.length - 1].set(name, isTypedef);
   }
 
-  private isTypedefName(name: string): boolean {
+  /** true: a typedef name; false: an ordinary identifier; undefined: not declared at all. */
+  private lookupName(name: string): boolean | undefined {
     for (let i = this.scopes.length - 1; i >= 0; i--) {
       const v = this.scopes[i].get(name);
       if (v !== undefined) return v;
     }
-    return false;
+    return undefined;
   }
 
-  private classify(tok: IToken): IToken {
-    if (tok.tokenTypeIdx !== IDENTIFIER || !this.isTypedefName(tok.image)) return tok;
+  /**
+   * The token at `LA(howMuch)`, an identifier, as the parser should see it. An undeclared name
+   * followed by another identifier (`mystery_t value;`) is taken for a type name too, as gcc
+   * does: no other C has two identifiers in a row, and the checker then says the type is
+   * unknown (E2011) instead of the parser reporting a syntax error and a cascade.
+   */
+  private classify(tok: IToken, howMuch: number): IToken {
+    const known = this.lookupName(tok.image);
+    if (known === false) return tok;
+    if (known === undefined && super.LA(howMuch + 1).tokenTypeIdx !== IDENTIFIER) return tok;
     let twin = this.twins.get(tok);
     if (twin === undefined) {
       twin = { ...tok, tokenType: TypedefName, tokenTypeIdx: TypedefName.tokenTypeIdx! };
@@ -214,10 +236,12 @@ export class CParser extends CstParser {
 
   // Chevrotain reads tokens only through these two; re-tagging here is the lexer hack.
   protected override LA(howMuch: number): IToken {
-    return this.classify(super.LA(howMuch));
+    const tok = super.LA(howMuch);
+    return tok.tokenTypeIdx === IDENTIFIER ? this.classify(tok, howMuch) : tok;
   }
   protected override LA_FAST(howMuch: number): IToken {
-    return this.classify(super.LA_FAST(howMuch));
+    const tok = super.LA_FAST(howMuch);
+    return tok.tokenTypeIdx === IDENTIFIER ? this.classify(tok, howMuch) : tok;
   }
 
   /** One alternative per operator token, all under the CST key `operator`, so their order is kept. */
@@ -306,7 +330,7 @@ export class CParser extends CstParser {
 
   // ---- §7 translation unit and functions ---------------------------------------------------
 
-  /** translationUnit = externalDeclaration* EOF ;  (§7) */
+  /** translationUnit = externalDeclaration* EOF ;  (§7.1) */
   translationUnit = this.RULE("translationUnit", () => {
     this.MANY(() => this.SUBRULE(this.externalDeclaration));
     this.CONSUME(EOF);
@@ -314,10 +338,10 @@ export class CParser extends CstParser {
 
   /**
    * externalDeclaration = functionDefinition | declaration | staticAssertDeclaration
-   *                     | asmStatement | initDeclaratorList ";" | ";" ;  (§7)
+   *                     | asmStatement | initDeclaratorList ";" | ";" ;  (§7.1, §7.3)
    * The bare `initDeclaratorList ";"` is old C's implicit int (`x; f();`); gcc warns.
    */
-  externalDeclaration = this.rule("externalDeclaration", () => {
+  externalDeclaration = this.RULE("externalDeclaration", () => {
     const start = this.position;
     try {
       // One token decides, with the two gates: deeper lookahead over declaration heads is both
@@ -353,12 +377,12 @@ export class CParser extends CstParser {
   });
 
   /**
-   * functionDefinition = declarationSpecifiers? declarator declaration* compoundStatement ;  (§7)
+   * functionDefinition = declarationSpecifiers? declarator declaration* compoundStatement ;  (§7.2)
    * Missing specifiers are old C's implicit int (`main() {…}`); the declarations between the
    * declarator and the body are K&R parameter declarations. Parameters shadow typedef names in
    * the body, so they are declared in a scope of their own around it.
    */
-  functionDefinition = this.rule("functionDefinition", () => {
+  functionDefinition = this.RULE("functionDefinition", () => {
     // k=1: specifiers and K&R declarations after an empty declarator share unbounded prefixes.
     this.OPTION({ MAX_LOOKAHEAD: 1, DEF: () => this.SUBRULE(this.declarationSpecifiers) });
     const d = this.SUBRULE(this.declarator);
@@ -379,13 +403,17 @@ export class CParser extends CstParser {
   // ---- §4 declarations ----------------------------------------------------------------------
 
   /** declaration = declarationSpecifiers initDeclaratorList? ";" ;  (§4) */
-  declaration = this.rule("declaration", (atFileScope = false) => {
+  declaration = this.RULE("declaration", (atFileScope = false) => {
     const start = this.position;
     try {
       const specs = this.SUBRULE(this.declarationSpecifiers);
       let isTypedef = false;
       this.ACTION(() => (isTypedef = specifiesTypedef(specs)));
-      this.OPTION(() => this.SUBRULE(this.initDeclaratorList, { ARGS: [isTypedef] }));
+      // Declarators may be empty (abstract), so without the gate `struct S {…};` would get one.
+      this.OPTION({
+        GATE: () => this.LA(1).tokenType !== T.Semicolon,
+        DEF: () => this.SUBRULE(this.initDeclaratorList, { ARGS: [isTypedef] }),
+      });
       this.CONSUME(T.Semicolon);
     } catch (e) {
       this.recover(e, start, !atFileScope);
@@ -393,7 +421,7 @@ export class CParser extends CstParser {
   });
 
   /** staticAssertDeclaration = "_Static_assert" "(" conditionalExpression ("," StringLiteral+)? ")" ";" ;  (§4) */
-  staticAssertDeclaration = this.rule("staticAssertDeclaration", () => {
+  staticAssertDeclaration = this.RULE("staticAssertDeclaration", () => {
     this.CONSUME(K._Static_assert);
     this.CONSUME(T.LParen);
     this.SUBRULE(this.conditionalExpression);
@@ -406,7 +434,7 @@ export class CParser extends CstParser {
   });
 
   /** initDeclaratorList = initDeclarator ("," initDeclarator)* ;  (§4) */
-  initDeclaratorList = this.rule("initDeclaratorList", (isTypedef = false) => {
+  initDeclaratorList = this.RULE("initDeclaratorList", (isTypedef = false) => {
     this.SUBRULE(this.initDeclarator, { ARGS: [isTypedef] });
     this.MANY(() => {
       this.CONSUME(T.Comma);
@@ -419,7 +447,7 @@ export class CParser extends CstParser {
    * The name is in scope from the end of its declarator, so `int x = sizeof x;` works and
    * `typedef int T, U[sizeof(T)];` sees T as a type.
    */
-  initDeclarator = this.rule("initDeclarator", (isTypedef = false) => {
+  initDeclarator = this.RULE("initDeclarator", (isTypedef = false) => {
     const d = this.SUBRULE(this.declarator);
     this.ACTION(() => this.declare(declaratorName(d), isTypedef));
     this.MANY(() =>
@@ -443,7 +471,7 @@ export class CParser extends CstParser {
    * In any order (`const int static`). A typedef name counts only before any other type
    * specifier: in `unsigned T;` or `T T;` the second name is the declarator (C11 6.7.2p2).
    */
-  declarationSpecifiers = this.rule("declarationSpecifiers", () => {
+  declarationSpecifiers = this.RULE("declarationSpecifiers", () => {
     // Specifiers nest (`struct { T x; } y`, `__typeof__(…)`), so the flag is saved around them.
     const outer = this.sawTypeSpecifier;
     this.sawTypeSpecifier = false;
@@ -499,27 +527,33 @@ export class CParser extends CstParser {
   });
 
   /** typeofSpecifier = "__typeof__" "(" (typeName | expression) ")" ;  (§4.1) */
-  typeofSpecifier = this.rule("typeofSpecifier", () => {
+  typeofSpecifier = this.RULE("typeofSpecifier", () => {
     this.CONSUME(K.__typeof__);
     this.CONSUME(T.LParen);
     this.OR(
-      (this.alts.typeofSpecifier ??= [
-        { ALT: () => this.SUBRULE(this.typeName) },
-        { ALT: () => this.SUBRULE(this.expression) },
-      ]),
+      (this.orOptions.typeofSpecifier ??= {
+        IGNORE_AMBIGUITIES: true, // a typedef name starts both kinds: the first alternative wins
+        DEF: [
+          { ALT: () => this.SUBRULE(this.typeName) },
+          { ALT: () => this.SUBRULE(this.expression) },
+        ],
+      }),
     );
     this.CONSUME(T.RParen);
   });
 
   /** alignasSpecifier = "_Alignas" "(" (typeName | conditionalExpression) ")" ;  (§4.1) */
-  alignasSpecifier = this.rule("alignasSpecifier", () => {
+  alignasSpecifier = this.RULE("alignasSpecifier", () => {
     this.CONSUME(K._Alignas);
     this.CONSUME(T.LParen);
     this.OR(
-      (this.alts.alignasSpecifier ??= [
-        { ALT: () => this.SUBRULE(this.typeName) },
-        { ALT: () => this.SUBRULE(this.conditionalExpression) },
-      ]),
+      (this.orOptions.alignasSpecifier ??= {
+        IGNORE_AMBIGUITIES: true, // a typedef name starts both kinds: the first alternative wins
+        DEF: [
+          { ALT: () => this.SUBRULE(this.typeName) },
+          { ALT: () => this.SUBRULE(this.conditionalExpression) },
+        ],
+      }),
     );
     this.CONSUME(T.RParen);
   });
@@ -528,7 +562,7 @@ export class CParser extends CstParser {
    * attributeSpecifier = "__attribute__" "(" "(" attribute? ("," attribute?)* ")" ")" ;  (§4.1)
    * GNU; accepted wherever gcc takes one. The AST keeps only `packed` and `aligned(N)`.
    */
-  attributeSpecifier = this.rule("attributeSpecifier", () => {
+  attributeSpecifier = this.RULE("attributeSpecifier", () => {
     this.CONSUME(K.__attribute__);
     this.CONSUME(T.LParen);
     this.CONSUME2(T.LParen);
@@ -545,7 +579,7 @@ export class CParser extends CstParser {
    * attribute = (Identifier | TypedefName | keyword)
    *             ("(" (assignmentExpression ("," assignmentExpression)*)? ")")? ;  (§4.1)
    */
-  attribute = this.rule("attribute", () => {
+  attribute = this.RULE("attribute", () => {
     this.OR((this.alts.attribute ??= [
       { ALT: () => this.CONSUME(T.Identifier, { LABEL: "name" }) },
       { ALT: () => this.CONSUME(TypedefName, { LABEL: "name" }) },
@@ -565,7 +599,7 @@ export class CParser extends CstParser {
   });
 
   /** asmLabel = "__asm__" "(" StringLiteral+ ")" ;  (§4.1, GNU; ignored) */
-  asmLabel = this.rule("asmLabel", () => {
+  asmLabel = this.RULE("asmLabel", () => {
     this.CONSUME(K.__asm__);
     this.CONSUME(T.LParen);
     this.AT_LEAST_ONE(() => this.CONSUME(T.StringLiteral));
@@ -579,7 +613,7 @@ export class CParser extends CstParser {
    *                          attributeSpecifier* ;  (§4.3)
    * Attributes after the body (`} __attribute__((packed))`) belong to the type, as in gcc.
    */
-  structOrUnionSpecifier = this.rule("structOrUnionSpecifier", () => {
+  structOrUnionSpecifier = this.RULE("structOrUnionSpecifier", () => {
     this.OR(
       (this.alts.structOrUnionSpecifier ??= [
         { ALT: () => this.CONSUME(K.struct) },
@@ -600,7 +634,7 @@ export class CParser extends CstParser {
   });
 
   /** structBody = "{" structDeclaration* "}" ;  (§4.3) */
-  structBody = this.rule("structBody", () => {
+  structBody = this.RULE("structBody", () => {
     this.CONSUME(T.LBrace);
     this.MANY(() => this.SUBRULE(this.structDeclaration));
     this.CONSUME(T.RBrace);
@@ -612,19 +646,22 @@ export class CParser extends CstParser {
    * No declarator: an anonymous struct/union member. Member names are not ordinary
    * identifiers, so they do not shadow typedef names.
    */
-  structDeclaration = this.rule("structDeclaration", () => {
+  structDeclaration = this.RULE("structDeclaration", () => {
     const start = this.position;
     try {
       this.OR((this.alts.structDeclaration ??= [
         {
           ALT: () => {
             this.SUBRULE(this.declarationSpecifiers);
-            this.OPTION(() => {
-              this.SUBRULE(this.structDeclarator);
-              this.MANY(() => {
-                this.CONSUME(T.Comma);
-                this.SUBRULE2(this.structDeclarator);
-              });
+            this.OPTION({
+              GATE: () => this.LA(1).tokenType !== T.Semicolon, // an anonymous member has no declarator
+              DEF: () => {
+                this.SUBRULE(this.structDeclarator);
+                this.MANY(() => {
+                  this.CONSUME(T.Comma);
+                  this.SUBRULE2(this.structDeclarator);
+                });
+              },
             });
             this.CONSUME(T.Semicolon);
           },
@@ -638,7 +675,7 @@ export class CParser extends CstParser {
   });
 
   /** structDeclarator = declarator (":" conditionalExpression)? attributeSpecifier* ;  (§4.3; `int :0;` is unnamed) */
-  structDeclarator = this.rule("structDeclarator", () => {
+  structDeclarator = this.RULE("structDeclarator", () => {
     this.SUBRULE(this.declarator);
     this.OPTION(() => {
       this.CONSUME(T.Colon);
@@ -648,7 +685,7 @@ export class CParser extends CstParser {
   });
 
   /** enumSpecifier = "enum" attributeSpecifier* (identifier enumBody? | enumBody) attributeSpecifier* ;  (§4.3) */
-  enumSpecifier = this.rule("enumSpecifier", () => {
+  enumSpecifier = this.RULE("enumSpecifier", () => {
     this.CONSUME(K.enum);
     this.MANY(() => this.SUBRULE(this.attributeSpecifier));
     this.OR((this.alts.enumSpecifier ??= [
@@ -664,7 +701,7 @@ export class CParser extends CstParser {
   });
 
   /** enumBody = "{" enumerator ("," enumerator)* ","? "}" ;  (§4.3; a trailing comma is allowed) */
-  enumBody = this.rule("enumBody", () => {
+  enumBody = this.RULE("enumBody", () => {
     this.CONSUME(T.LBrace);
     this.SUBRULE(this.enumerator);
     this.MANY(() => {
@@ -676,7 +713,7 @@ export class CParser extends CstParser {
   });
 
   /** enumerator = identifier attributeSpecifier* ("=" conditionalExpression)? ;  (§4.3; an ordinary identifier) */
-  enumerator = this.rule("enumerator", () => {
+  enumerator = this.RULE("enumerator", () => {
     const name = this.SUBRULE(this.identifier);
     this.ACTION(() => this.declare(tokenOf(name)?.image, false));
     this.MANY(() => this.SUBRULE(this.attributeSpecifier));
@@ -689,13 +726,13 @@ export class CParser extends CstParser {
   // ---- §4.2 declarators ----------------------------------------------------------------------
 
   /** declarator = pointer* directDeclarator ;  (§4.2; the name is optional: see the header) */
-  declarator = this.rule("declarator", () => {
+  declarator = this.RULE("declarator", () => {
     this.MANY(() => this.SUBRULE(this.pointer));
     this.SUBRULE(this.directDeclarator);
   });
 
   /** pointer = "*" (typeQualifier | attributeSpecifier)* ;  (§4.2) */
-  pointer = this.rule("pointer", () => {
+  pointer = this.RULE("pointer", () => {
     this.CONSUME(T.Star);
     this.MANY(() =>
       this.OR((this.alts.pointer ??= [
@@ -710,7 +747,7 @@ export class CParser extends CstParser {
    * A `(` opens a nested declarator only when followed by `*`, `(`, `[`, a plain identifier or an
    * attribute; otherwise (`int (int)`, `void (T)`, `f()`) it is a parameter list (C11 6.7.6.3p11).
    */
-  directDeclarator = this.rule("directDeclarator", () => {
+  directDeclarator = this.RULE("directDeclarator", () => {
     this.OPTION({
       GATE: () => this.LA(1).tokenType !== T.LParen || nestedDeclaratorStarts.has(this.LA(2).tokenTypeIdx),
       DEF: () =>
@@ -734,7 +771,7 @@ export class CParser extends CstParser {
    *                  | "(" (parameterList | identifierList)? ")" ;  (§4.2)
    * Parameter names live in a prototype scope of their own.
    */
-  declaratorSuffix = this.rule("declaratorSuffix", () => {
+  declaratorSuffix = this.RULE("declaratorSuffix", () => {
     this.OR((this.alts.declaratorSuffix ??= [
       {
         ALT: () => {
@@ -783,7 +820,7 @@ export class CParser extends CstParser {
   });
 
   /** parameterList = parameterDeclaration ("," parameterDeclaration)* ("," "...")? ;  (§4.2) */
-  parameterList = this.rule("parameterList", () => {
+  parameterList = this.RULE("parameterList", () => {
     this.SUBRULE(this.parameterDeclaration);
     this.MANY(() => {
       this.CONSUME(T.Comma);
@@ -796,7 +833,7 @@ export class CParser extends CstParser {
   });
 
   /** parameterDeclaration = declarationSpecifiers declarator attributeSpecifier* ;  (§4.2) */
-  parameterDeclaration = this.rule("parameterDeclaration", () => {
+  parameterDeclaration = this.RULE("parameterDeclaration", () => {
     this.SUBRULE(this.declarationSpecifiers);
     const d = this.SUBRULE(this.declarator);
     this.ACTION(() => this.declare(declaratorName(d), false));
@@ -804,7 +841,7 @@ export class CParser extends CstParser {
   });
 
   /** identifierList = Identifier ("," Identifier)* ;  (§4.2; K&R parameter names) */
-  identifierList = this.rule("identifierList", () => {
+  identifierList = this.RULE("identifierList", () => {
     this.CONSUME(T.Identifier);
     this.MANY(() => {
       this.CONSUME(T.Comma);
@@ -813,13 +850,13 @@ export class CParser extends CstParser {
   });
 
   /** typeName = declarationSpecifiers declarator ;  (§4.2; the declarator is abstract) */
-  typeName = this.rule("typeName", () => {
+  typeName = this.RULE("typeName", () => {
     this.SUBRULE(this.declarationSpecifiers);
     this.SUBRULE(this.declarator);
   });
 
   /** identifier = Identifier | TypedefName ;  (§2; where any name may appear, a typedef name is just a name) */
-  identifier = this.rule("identifier", () => {
+  identifier = this.RULE("identifier", () => {
     this.OR(
       (this.alts.identifier ??= [
         { ALT: () => this.CONSUME(T.Identifier) },
@@ -831,7 +868,7 @@ export class CParser extends CstParser {
   // ---- §4.4 initializers ---------------------------------------------------------------------
 
   /** initializer = initializerList | assignmentExpression ;  (§4.4) */
-  initializer = this.rule("initializer", () => {
+  initializer = this.RULE("initializer", () => {
     this.OR(
       (this.alts.initializer ??= [
         { ALT: () => this.SUBRULE(this.initializerList) },
@@ -841,7 +878,7 @@ export class CParser extends CstParser {
   });
 
   /** initializerList = "{" (initializerItem ("," initializerItem)* ","?)? "}" ;  (§4.4; `{}` is GNU) */
-  initializerList = this.rule("initializerList", () => {
+  initializerList = this.RULE("initializerList", () => {
     this.CONSUME(T.LBrace);
     this.OPTION(() => {
       this.SUBRULE(this.initializerItem);
@@ -855,7 +892,7 @@ export class CParser extends CstParser {
   });
 
   /** initializerItem = (designator+ "=" | identifier ":")? initializer ;  (§4.4; `x: 1` is old GNU) */
-  initializerItem = this.rule("initializerItem", () => {
+  initializerItem = this.RULE("initializerItem", () => {
     this.OPTION(() =>
       this.OR((this.alts.initializerItem ??= [
         {
@@ -876,7 +913,7 @@ export class CParser extends CstParser {
   });
 
   /** designator = "[" conditionalExpression ("..." conditionalExpression)? "]" | "." identifier ;  (§4.4) */
-  designator = this.rule("designator", () => {
+  designator = this.RULE("designator", () => {
     this.OR((this.alts.designator ??= [
       {
         ALT: () => {
@@ -901,20 +938,30 @@ export class CParser extends CstParser {
   // ---- §6 statements ---------------------------------------------------------------------------
 
   /**
-   * compoundStatement = "{" (declaration | staticAssertDeclaration | statement)* "}" ;  (§6)
+   * compoundStatement = "{" (functionDefinition | declaration | staticAssertDeclaration | statement)* "}" ;  (§6.2)
    * Items keep their order under the one key `item`. A block is a scope for typedef names.
+   * A function definition here is GNU's nested function, which fragments do not allow: it is
+   * parsed so the AST builder can say so (E4005) instead of a syntax error and its cascade.
    */
-  compoundStatement = this.rule("compoundStatement", () => {
+  compoundStatement = this.RULE("compoundStatement", () => {
     this.CONSUME(T.LBrace);
     let mark = -1;
     this.ACTION(() => (mark = this.pushScope()));
     try {
       this.MANY(() =>
-        this.OR((this.alts.compoundStatement ??= [
-          { ALT: () => this.SUBRULE(this.declaration, { LABEL: "item" }) },
-          { ALT: () => this.SUBRULE(this.staticAssertDeclaration, { LABEL: "item" }) },
-          { ALT: () => this.SUBRULE(this.statement, { LABEL: "item" }) },
-        ])),
+        this.OR((this.orOptions.compoundStatement ??= {
+          IGNORE_AMBIGUITIES: true, // a typedef name starts both kinds: the first alternative wins
+          MAX_LOOKAHEAD: 1,
+          DEF: [
+            {
+              GATE: () => specifierStarts.has(this.LA(1).tokenTypeIdx) && this.looksLikeFunctionDefinition(),
+              ALT: () => this.SUBRULE(this.functionDefinition, { LABEL: "item" }),
+            },
+            { ALT: () => this.SUBRULE(this.declaration, { LABEL: "item" }) },
+            { ALT: () => this.SUBRULE(this.staticAssertDeclaration, { LABEL: "item" }) },
+            { ALT: () => this.SUBRULE(this.statement, { LABEL: "item" }) },
+          ],
+        })),
       );
     } finally {
       this.ACTION(() => this.popScope(mark));
@@ -928,7 +975,7 @@ export class CParser extends CstParser {
    *           | gotoStatement | continueStatement | breakStatement | returnStatement
    *           | asmStatement | expressionStatement ;  (§6)
    */
-  statement = this.rule("statement", () => {
+  statement = this.RULE("statement", () => {
     const start = this.position;
     try {
       this.OR((this.alts.statement ??= [
@@ -954,20 +1001,24 @@ export class CParser extends CstParser {
   });
 
   /**
-   * labelBody = statement | declaration ;  (§6)
+   * labelBody = declaration | statement ;  (§6.1)
    * What follows a label. A declaration (C23; gcc accepts) or nothing before `}` (C23) is allowed.
    */
   private labelBody(): void {
     this.OPTION9(() =>
-      this.OR9((this.alts.labelBody9 ??= [
-        { ALT: () => this.SUBRULE9(this.statement) },
-        { ALT: () => this.SUBRULE9(this.declaration) },
-      ])),
+      this.OR9((this.orOptions.labelBody9 ??= {
+        IGNORE_AMBIGUITIES: true, // a typedef name starts both kinds: the first alternative wins
+        MAX_LOOKAHEAD: 1,
+        DEF: [
+          { ALT: () => this.SUBRULE9(this.declaration) },
+          { ALT: () => this.SUBRULE9(this.statement) },
+        ],
+      })),
     );
   }
 
   /** labeledStatement = Identifier ":" attributeSpecifier* (statement | declaration)? ;  (§6) */
-  labeledStatement = this.rule("labeledStatement", () => {
+  labeledStatement = this.RULE("labeledStatement", () => {
     this.CONSUME(T.Identifier);
     this.CONSUME(T.Colon);
     this.MANY(() => this.SUBRULE(this.attributeSpecifier));
@@ -978,7 +1029,7 @@ export class CParser extends CstParser {
    * caseStatement = "case" conditionalExpression ("..." conditionalExpression)? ":" (statement | declaration)? ;
    * (§6; ranges are GNU)
    */
-  caseStatement = this.rule("caseStatement", () => {
+  caseStatement = this.RULE("caseStatement", () => {
     this.CONSUME(K.case);
     this.SUBRULE(this.conditionalExpression);
     this.OPTION(() => {
@@ -990,20 +1041,20 @@ export class CParser extends CstParser {
   });
 
   /** defaultStatement = "default" ":" (statement | declaration)? ;  (§6) */
-  defaultStatement = this.rule("defaultStatement", () => {
+  defaultStatement = this.RULE("defaultStatement", () => {
     this.CONSUME(K.default);
     this.CONSUME(T.Colon);
     this.labelBody();
   });
 
   /** expressionStatement = expression? ";" ;  (§6) */
-  expressionStatement = this.rule("expressionStatement", () => {
+  expressionStatement = this.RULE("expressionStatement", () => {
     this.OPTION(() => this.SUBRULE(this.expression));
     this.CONSUME(T.Semicolon);
   });
 
   /** ifStatement = "if" "(" expression ")" statement ("else" statement)? ;  (§6; `else` binds to the nearest `if`) */
-  ifStatement = this.rule("ifStatement", () => {
+  ifStatement = this.RULE("ifStatement", () => {
     this.CONSUME(K.if);
     this.CONSUME(T.LParen);
     this.SUBRULE(this.expression);
@@ -1016,7 +1067,7 @@ export class CParser extends CstParser {
   });
 
   /** switchStatement = "switch" "(" expression ")" statement ;  (§6) */
-  switchStatement = this.rule("switchStatement", () => {
+  switchStatement = this.RULE("switchStatement", () => {
     this.CONSUME(K.switch);
     this.CONSUME(T.LParen);
     this.SUBRULE(this.expression);
@@ -1025,7 +1076,7 @@ export class CParser extends CstParser {
   });
 
   /** whileStatement = "while" "(" expression ")" statement ;  (§6) */
-  whileStatement = this.rule("whileStatement", () => {
+  whileStatement = this.RULE("whileStatement", () => {
     this.CONSUME(K.while);
     this.CONSUME(T.LParen);
     this.SUBRULE(this.expression);
@@ -1034,7 +1085,7 @@ export class CParser extends CstParser {
   });
 
   /** doStatement = "do" statement "while" "(" expression ")" ";" ;  (§6) */
-  doStatement = this.rule("doStatement", () => {
+  doStatement = this.RULE("doStatement", () => {
     this.CONSUME(K.do);
     this.SUBRULE(this.statement);
     this.CONSUME(K.while);
@@ -1048,21 +1099,25 @@ export class CParser extends CstParser {
    * forStatement = "for" "(" (declaration | expression? ";") expression? ";" expression? ")" statement ;  (§6)
    * The three expressions carry labels `init`, `cond` and `step`. The loop is a scope.
    */
-  forStatement = this.rule("forStatement", () => {
+  forStatement = this.RULE("forStatement", () => {
     this.CONSUME(K.for);
     this.CONSUME(T.LParen);
     let mark = -1;
     this.ACTION(() => (mark = this.pushScope()));
     try {
-      this.OR((this.alts.forStatement ??= [
-        { ALT: () => this.SUBRULE(this.declaration) },
-        {
-          ALT: () => {
-            this.OPTION(() => this.SUBRULE(this.expression, { LABEL: "init" }));
-            this.CONSUME(T.Semicolon);
+      this.OR((this.orOptions.forStatement ??= {
+        IGNORE_AMBIGUITIES: true, // a typedef name starts both kinds: the first alternative wins
+        MAX_LOOKAHEAD: 1,
+        DEF: [
+          { ALT: () => this.SUBRULE(this.declaration) },
+          {
+            ALT: () => {
+              this.OPTION(() => this.SUBRULE(this.expression, { LABEL: "init" }));
+              this.CONSUME(T.Semicolon);
+            },
           },
-        },
-      ]));
+        ],
+      }));
       this.OPTION2(() => this.SUBRULE2(this.expression, { LABEL: "cond" }));
       this.CONSUME2(T.Semicolon);
       this.OPTION3(() => this.SUBRULE3(this.expression, { LABEL: "step" }));
@@ -1074,26 +1129,26 @@ export class CParser extends CstParser {
   });
 
   /** gotoStatement = "goto" identifier ";" ;  (§6) */
-  gotoStatement = this.rule("gotoStatement", () => {
+  gotoStatement = this.RULE("gotoStatement", () => {
     this.CONSUME(K.goto);
     this.SUBRULE(this.identifier);
     this.CONSUME(T.Semicolon);
   });
 
   /** continueStatement = "continue" ";" ;  (§6) */
-  continueStatement = this.rule("continueStatement", () => {
+  continueStatement = this.RULE("continueStatement", () => {
     this.CONSUME(K.continue);
     this.CONSUME(T.Semicolon);
   });
 
   /** breakStatement = "break" ";" ;  (§6) */
-  breakStatement = this.rule("breakStatement", () => {
+  breakStatement = this.RULE("breakStatement", () => {
     this.CONSUME(K.break);
     this.CONSUME(T.Semicolon);
   });
 
   /** returnStatement = "return" expression? ";" ;  (§6) */
-  returnStatement = this.rule("returnStatement", () => {
+  returnStatement = this.RULE("returnStatement", () => {
     this.CONSUME(K.return);
     this.OPTION(() => this.SUBRULE(this.expression));
     this.CONSUME(T.Semicolon);
@@ -1103,7 +1158,7 @@ export class CParser extends CstParser {
    * asmStatement = "__asm__" ("volatile" | "inline" | "goto")* "(" StringLiteral+ (":" asmOperands?)* ")" ";" ;
    * asmOperands = asmOperand ("," asmOperand)* ;  (§6, GNU; parsed and ignored, also at file scope)
    */
-  asmStatement = this.rule("asmStatement", () => {
+  asmStatement = this.RULE("asmStatement", () => {
     this.CONSUME(K.__asm__);
     this.MANY(() =>
       this.OR((this.alts.asmStatement ??= [
@@ -1129,7 +1184,7 @@ export class CParser extends CstParser {
   });
 
   /** asmOperand = ("[" identifier "]")? StringLiteral+ ("(" expression ")")? | identifier ;  (§6) */
-  asmOperand = this.rule("asmOperand", () => {
+  asmOperand = this.RULE("asmOperand", () => {
     this.OR((this.alts.asmOperand ??= [
       {
         ALT: () => {
@@ -1153,7 +1208,7 @@ export class CParser extends CstParser {
   // ---- §5 expressions ------------------------------------------------------------------------
 
   /** expression = assignmentExpression ("," assignmentExpression)* ;  (§5.5) */
-  expression = this.rule("expression", () => {
+  expression = this.RULE("expression", () => {
     this.SUBRULE(this.assignmentExpression);
     this.MANY(() => {
       this.CONSUME(T.Comma);
@@ -1166,7 +1221,7 @@ export class CParser extends CstParser {
    * Right-associative. C requires a unary expression on the left; the checker reports a
    * non-assignable one, which is a clearer message than a syntax error.
    */
-  assignmentExpression = this.rule("assignmentExpression", () => {
+  assignmentExpression = this.RULE("assignmentExpression", () => {
     this.SUBRULE(this.conditionalExpression);
     this.OPTION(() => {
       this.OR(
@@ -1177,10 +1232,10 @@ export class CParser extends CstParser {
   });
 
   /**
-   * conditionalExpression = binaryExpression ("?" expression? ":" conditionalExpression)? ;  (§5.5)
+   * conditionalExpression = binaryExpression ("?" expression? ":" conditionalExpression)? ;  (§5.4)
    * Without the middle operand it is GNU's `a ?: b`: a if a is non-zero, a evaluated once.
    */
-  conditionalExpression = this.rule("conditionalExpression", () => {
+  conditionalExpression = this.RULE("conditionalExpression", () => {
     this.SUBRULE(this.binaryExpression);
     this.OPTION(() => {
       this.CONSUME(T.Question);
@@ -1191,12 +1246,12 @@ export class CParser extends CstParser {
   });
 
   /**
-   * binaryExpression = castExpression (binaryOperator castExpression)* ;  (§5.4)
+   * binaryExpression = castExpression (binaryOperator castExpression)* ;  (§5.4; the table is §5.0)
    * binaryOperator = "||" | "&&" | "|" | "^" | "&" | "==" | "!=" | "<" | ">" | "<=" | ">="
    *                | "<<" | ">>" | "+" | "-" | "*" | "/" | "%" ;
-   * Flat: precedence and left associativity (§5.4's table) are applied by the AST builder.
+   * Flat: precedence and left associativity (§5.0's table) are applied by the AST builder.
    */
-  binaryExpression = this.rule("binaryExpression", () => {
+  binaryExpression = this.RULE("binaryExpression", () => {
     this.SUBRULE(this.castExpression);
     this.MANY(() => {
       this.OR(
@@ -1212,26 +1267,29 @@ export class CParser extends CstParser {
    * `(T)x` is a cast and `(x)` a parenthesized expression: the token after `(` decides, since
    * typedef names arrive as their own token. `(T){…}` is a compound literal (§5.2).
    */
-  castExpression = this.rule("castExpression", () => {
-    this.OR((this.alts.castExpression ??= [
-      {
-        ALT: () => {
-          this.CONSUME(T.LParen);
-          this.SUBRULE(this.typeName);
-          this.CONSUME(T.RParen);
-          this.OR2((this.alts.castExpression2 ??= [
-            {
-              ALT: () => {
-                this.SUBRULE(this.initializerList);
-                this.MANY(() => this.SUBRULE(this.postfixSuffix));
+  castExpression = this.RULE("castExpression", () => {
+    this.OR((this.orOptions.castExpression ??= {
+      IGNORE_AMBIGUITIES: true, // a typedef name starts both kinds: the first alternative wins
+      DEF: [
+        {
+          ALT: () => {
+            this.CONSUME(T.LParen);
+            this.SUBRULE(this.typeName);
+            this.CONSUME(T.RParen);
+            this.OR2((this.alts.castExpression2 ??= [
+              {
+                ALT: () => {
+                  this.SUBRULE(this.initializerList);
+                  this.MANY(() => this.SUBRULE(this.postfixSuffix));
+                },
               },
-            },
-            { ALT: () => this.SUBRULE(this.castExpression) },
-          ]));
+              { ALT: () => this.SUBRULE(this.castExpression) },
+            ]));
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.unaryExpression) },
-    ]));
+        { ALT: () => this.SUBRULE(this.unaryExpression) },
+      ],
+    }));
   });
 
   /**
@@ -1241,7 +1299,7 @@ export class CParser extends CstParser {
    *   | ("sizeof" | "_Alignof") ( "(" typeName ")" initializerList? | unaryExpression ) ;  (§5.3)
    * `sizeof (T){…}` measures a compound literal.
    */
-  unaryExpression = this.rule("unaryExpression", () => {
+  unaryExpression = this.RULE("unaryExpression", () => {
     this.OR((this.alts.unaryExpression ??= [
       { ALT: () => this.SUBRULE(this.postfixExpression) },
       {
@@ -1267,24 +1325,27 @@ export class CParser extends CstParser {
             { ALT: () => this.CONSUME(K.sizeof, { LABEL: "operator" }) },
             { ALT: () => this.CONSUME(K._Alignof, { LABEL: "operator" }) },
           ]));
-          this.OR5((this.alts.unaryExpression5 ??= [
-            {
-              ALT: () => {
-                this.CONSUME(T.LParen);
-                this.SUBRULE(this.typeName);
-                this.CONSUME(T.RParen);
-                this.OPTION(() => this.SUBRULE(this.initializerList));
+          this.OR5((this.orOptions.unaryExpression5 ??= {
+            IGNORE_AMBIGUITIES: true, // a typedef name starts both kinds: the first alternative wins
+            DEF: [
+              {
+                ALT: () => {
+                  this.CONSUME(T.LParen);
+                  this.SUBRULE(this.typeName);
+                  this.CONSUME(T.RParen);
+                  this.OPTION(() => this.SUBRULE(this.initializerList));
+                },
               },
-            },
-            { ALT: () => this.SUBRULE2(this.unaryExpression) },
-          ]));
+              { ALT: () => this.SUBRULE2(this.unaryExpression) },
+            ],
+          }));
         },
       },
     ]));
   });
 
   /** postfixExpression = primaryExpression postfixSuffix* ;  (§5.2) */
-  postfixExpression = this.rule("postfixExpression", () => {
+  postfixExpression = this.RULE("postfixExpression", () => {
     this.SUBRULE(this.primaryExpression);
     this.MANY(() => this.SUBRULE(this.postfixSuffix));
   });
@@ -1293,7 +1354,7 @@ export class CParser extends CstParser {
    * postfixSuffix = "[" expression "]" | "(" (assignmentExpression ("," assignmentExpression)*)? ")"
    *               | ("." | "->") identifier | "++" | "--" ;  (§5.2)
    */
-  postfixSuffix = this.rule("postfixSuffix", () => {
+  postfixSuffix = this.RULE("postfixSuffix", () => {
     this.OR((this.alts.postfixSuffix ??= [
       {
         ALT: () => {
@@ -1332,15 +1393,18 @@ export class CParser extends CstParser {
   });
 
   /**
-   * primaryExpression = Identifier | IntegerLiteral | FloatLiteral | CharLiteral | StringLiteral+
+   * primaryExpression = Identifier | TypedefName | IntegerLiteral | FloatLiteral | CharLiteral | StringLiteral+
    *   | "(" (compoundStatement | expression) ")"
    *   | "__builtin_va_arg" "(" assignmentExpression "," typeName ")"
    *   | "__builtin_offsetof" "(" typeName "," identifier designator* ")" ;  (§5.1)
    * `({ … })` is a GNU statement expression. The two builtins take a type, so they are syntax.
+   * A typedef name is no value, but taking it here lets the checker say so (E2010); wherever a
+   * type may also start, the type alternative comes first and wins.
    */
-  primaryExpression = this.rule("primaryExpression", () => {
+  primaryExpression = this.RULE("primaryExpression", () => {
     this.OR((this.alts.primaryExpression ??= [
       { ALT: () => this.CONSUME(T.Identifier) },
+      { ALT: () => this.CONSUME(TypedefName) },
       { ALT: () => this.CONSUME(T.IntegerLiteral) },
       { ALT: () => this.CONSUME(T.FloatLiteral) },
       { ALT: () => this.CONSUME(T.CharLiteral) },

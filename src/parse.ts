@@ -95,7 +95,12 @@ function classify(e: IRecognitionException, tok: IToken): [DiagnosticCode, ...st
   switch (e.name) {
     case "MismatchedTokenException":
       // The message is the expected token's label (see the parser's errorMessageProvider).
-      return e.message === "end of input" ? ["E1002", tok.image] : ["E1001", e.message, tok.image];
+      if (e.message === "end of input") return ["E1002", tok.image];
+      // A `}` is "expected" where a block or struct body meets something that cannot start an
+      // item in it: say what an item must be.
+      if (e.message === "'}'" && rule === "compoundStatement") return ["E1003", tok.image];
+      if (e.message === "'}'" && rule === "structBody") return ["E1005", tok.image];
+      return ["E1001", e.message, tok.image];
     case "NoViableAltException":
       if (expressionRules.has(rule)) return ["E1004", tok.image];
       if (typeRules.has(rule)) return ["E1005", tok.image];

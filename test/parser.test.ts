@@ -208,6 +208,17 @@ describe("syntax errors", () => {
     expect(run("__typeof__(;) x;").errors).toEqual(["1:12 E1005"]);
   });
 
+  it("says what an item of a block or a struct must be when something else is there", () => {
+    expect(run("int f(int x) {\n  x = 1;\n  else x = 2;\n  return x;\n}").errors).toEqual(["3:3 E1003"]);
+    expect(run("struct point {\n  int x;\n  5 y;\n};").errors).toEqual(["3:3 E1005"]);
+  });
+
+  it("parses what only the checker can reject: nested functions, unknown type names, types as values", () => {
+    const { cst, errors } = run("typedef int T; int f(int a) { int inner(int x) { return x; } mystery_t v = 1; return a + T; }");
+    expect(errors).toEqual([]);
+    expect(bodyItems(cst, 1)).toEqual(["functionDefinition", "declaration", "returnStatement"]);
+  });
+
   it("recovers inside a function and keeps parsing the functions after it", () => {
     const { cst, errors } = run("int f(void) { x = ; y = 2; }\nint g(void) { return 1 +; }\nint h(void) { return 2; }");
     expect(errors).toEqual(["1:19 E1004", "2:25 E1004"]);
