@@ -334,7 +334,7 @@ long count_in_box(const struct particle *p, long n, double lo, double hi) {
     if (p[i].x >= lo && p[i].x < hi && p[i].y >= lo && p[i].y < hi && p[i].z >= lo && p[i].z < hi) c++;
   return c;
 }`;
-    for (let i = 0; i < 5; i++) compileC(src);
+    for (let i = 0; i < 30; i++) compileC(src); // binaryen's own wasm tiers up over the first runs
     const times: number[] = [];
     for (let i = 0; i < 11; i++) {
       const t0 = performance.now();
