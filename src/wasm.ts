@@ -178,12 +178,14 @@ export function finishModule(
 ): { binary: Uint8Array; text?: string } {
   validateModule(m);
   const level = options.optimize;
+  // Debug info on keeps the name section in the binary: a trap's stack trace then names the C
+  // function (runtime/run-program.ts reports it). It costs ~100 bytes and changes no code.
+  binaryen.setDebugInfo(true);
   if (level !== 0) {
     binaryen.setOptimizeLevel(level === "s" ? 2 : level);
     binaryen.setShrinkLevel(level === "s" ? 1 : 0);
     // [0, 1024) is reserved (abi.ts), so binaryen may fold small constants into load offsets.
     binaryen.setLowMemoryUnused(true);
-    binaryen.setDebugInfo(false);
     m.optimize();
   }
   const binary = m.emitBinary();
