@@ -44,8 +44,9 @@ export interface DeclarationCstNode extends CstNode {
 
 export type DeclarationCstChildren = {
   declarationSpecifiers: DeclarationSpecifiersCstNode[];
+  functionDefinition?: FunctionDefinitionCstNode[];
   initDeclaratorList?: InitDeclaratorListCstNode[];
-  Semicolon: IToken[];
+  Semicolon?: IToken[];
 };
 
 export interface StaticAssertDeclarationCstNode extends CstNode {
@@ -414,7 +415,7 @@ export interface CompoundStatementCstNode extends CstNode {
 
 export type CompoundStatementCstChildren = {
   LBrace: IToken[];
-  item?: (FunctionDefinitionCstNode | DeclarationCstNode | StaticAssertDeclarationCstNode | StatementCstNode)[];
+  item?: (DeclarationCstNode | StaticAssertDeclarationCstNode | StatementCstNode)[];
   RBrace: IToken[];
 };
 
@@ -665,21 +666,12 @@ export interface ConditionalExpressionCstNode extends CstNode {
 }
 
 export type ConditionalExpressionCstChildren = {
-  binaryExpression: BinaryExpressionCstNode[];
+  castExpression: (CastExpressionCstNode)[];
+  operator?: (IToken)[];
   Question?: IToken[];
   expression?: ExpressionCstNode[];
   Colon?: IToken[];
   conditionalExpression?: ConditionalExpressionCstNode[];
-};
-
-export interface BinaryExpressionCstNode extends CstNode {
-  name: "binaryExpression";
-  children: BinaryExpressionCstChildren;
-}
-
-export type BinaryExpressionCstChildren = {
-  castExpression: (CastExpressionCstNode)[];
-  operator?: (IToken)[];
 };
 
 export interface CastExpressionCstNode extends CstNode {
@@ -688,39 +680,14 @@ export interface CastExpressionCstNode extends CstNode {
 }
 
 export type CastExpressionCstChildren = {
-  LParen?: IToken[];
-  typeName?: TypeNameCstNode[];
-  RParen?: IToken[];
-  initializerList?: InitializerListCstNode[];
-  postfixSuffix?: PostfixSuffixCstNode[];
-  castExpression?: CastExpressionCstNode[];
-  unaryExpression?: UnaryExpressionCstNode[];
-};
-
-export interface UnaryExpressionCstNode extends CstNode {
-  name: "unaryExpression";
-  children: UnaryExpressionCstChildren;
-}
-
-export type UnaryExpressionCstChildren = {
-  postfixExpression?: PostfixExpressionCstNode[];
+  LParen?: (IToken)[];
+  typeName?: (TypeNameCstNode)[];
+  RParen?: (IToken)[];
+  initializerList?: (InitializerListCstNode)[];
+  postfixSuffix?: (PostfixSuffixCstNode)[];
+  castExpression?: (CastExpressionCstNode)[];
   operator?: (IToken)[];
-  unaryExpression?: (UnaryExpressionCstNode)[];
-  castExpression?: CastExpressionCstNode[];
-  LParen?: IToken[];
-  typeName?: TypeNameCstNode[];
-  RParen?: IToken[];
-  initializerList?: InitializerListCstNode[];
-};
-
-export interface PostfixExpressionCstNode extends CstNode {
-  name: "postfixExpression";
-  children: PostfixExpressionCstChildren;
-}
-
-export type PostfixExpressionCstChildren = {
-  primaryExpression: PrimaryExpressionCstNode[];
-  postfixSuffix?: PostfixSuffixCstNode[];
+  primaryExpression?: PrimaryExpressionCstNode[];
 };
 
 export interface PostfixSuffixCstNode extends CstNode {
@@ -822,10 +789,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   expression(children: ExpressionCstChildren, param?: IN): OUT;
   assignmentExpression(children: AssignmentExpressionCstChildren, param?: IN): OUT;
   conditionalExpression(children: ConditionalExpressionCstChildren, param?: IN): OUT;
-  binaryExpression(children: BinaryExpressionCstChildren, param?: IN): OUT;
   castExpression(children: CastExpressionCstChildren, param?: IN): OUT;
-  unaryExpression(children: UnaryExpressionCstChildren, param?: IN): OUT;
-  postfixExpression(children: PostfixExpressionCstChildren, param?: IN): OUT;
   postfixSuffix(children: PostfixSuffixCstChildren, param?: IN): OUT;
   primaryExpression(children: PrimaryExpressionCstChildren, param?: IN): OUT;
 }

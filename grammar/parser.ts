@@ -46,7 +46,7 @@ export const binaryOperators = [
   T.OrOr, T.AndAnd, T.Pipe, T.Caret, T.Amp, T.EqEq, T.NotEq, T.Less, T.Greater, T.LessEq,
   T.GreaterEq, T.Shl, T.Shr, T.Plus, T.Minus, T.Star, T.Slash, T.Percent,
 ];
-const unaryOperators = [T.Amp, T.Star, T.Plus, T.Minus, T.Tilde, T.Bang];
+const prefixOperators = [T.PlusPlus, T.MinusMinus, T.Amp, T.Star, T.Plus, T.Minus, T.Tilde, T.Bang];
 /** Keywords that may name an attribute (`__attribute__((const))`). */
 const attributeKeywords = [K.const, K.volatile, K.inline, K.restrict, K.static, K.auto, K.register, K.extern];
 
@@ -71,8 +71,13 @@ const chevrotainRecovery = CstParser.prototype as unknown as {
 };
 
 export class CParser extends CstParser {
-  /** Innermost last; each maps a name to true (typedef) or false (ordinary identifier). */
-  private scopes: Map<string, boolean>[] = [];
+  /**
+   * The names in scope: for each, its visible declarations, innermost last, each encoded as
+   * `depth * 2 + (typedef ? 1 : 0)`; one map, so a lookup is one `get` however deep the scopes.
+   */
+  private names = new Map<string, number[]>();
+  /** The names declared in each open scope (0: the predefined ones, 1: file scope), to undo on exit. */
+  private scopeNames: string[][] = [];
   /** One `TypedefName` twin per source token, so a token keeps its identity across lookaheads. */
   private twins = new Map<IToken, IToken>();
   /** A type specifier was seen in the declaration specifiers being parsed (see `declarationSpecifiers`). */
@@ -189,31 +194,44 @@ export class CParser extends CstParser {
 
   /** Forget every name but the predefined typedefs: call before each parse. */
   resetScopes(): void {
-    this.scopes = [new Map(predefinedTypedefs.map((n) => [n, true])), new Map()];
+    this.names = new Map();
+    this.scopeNames = [[]];
+    for (const n of predefinedTypedefs) this.declare(n, true);
+    this.scopeNames.push([]); // file scope
     this.twins.clear();
   }
 
   private pushScope(): number {
-    this.scopes.push(new Map());
-    return this.scopes.length - 1;
+    this.scopeNames.push([]);
+    return this.scopeNames.length - 1;
   }
 
   /** Pops back to below `mark`, however the scope was left (error recovery included). */
   private popScope(mark: number): void {
-    if (mark >= 2) this.scopes.length = mark;
+    if (mark < 2) return;
+    while (this.scopeNames.length > mark) {
+      for (const name of this.scopeNames.pop()!) this.names.get(name)!.pop();
+    }
   }
 
   private declare(name: string | undefined, isTypedef: boolean): void {
-    if (name !== undefined) this.scopes[this.scopes.length - 1].set(name, isTypedef);
+    if (name === undefined) return;
+    const depth = this.scopeNames.length - 1;
+    let visible = this.names.get(name);
+    if (visible === undefined) this.names.set(name, (visible = []));
+    const entry = depth * 2 + (isTypedef ? 1 : 0);
+    if (visible.length > 0 && visible[visible.length - 1] >> 1 === depth) visible[visible.length - 1] = entry;
+    else {
+      visible.push(entry);
+      this.scopeNames[depth].push(name);
+    }
   }
 
   /** true: a typedef name; false: an ordinary identifier; undefined: not declared at all. */
   private lookupName(name: string): boolean | undefined {
-    for (let i = this.scopes.length - 1; i >= 0; i--) {
-      const v = this.scopes[i].get(name);
-      if (v !== undefined) return v;
-    }
-    return undefined;
+    const visible = this.names.get(name);
+    if (visible === undefined || visible.length === 0) return undefined;
+    return (visible[visible.length - 1] & 1) === 1;
   }
 
   /**
@@ -402,19 +420,39 @@ export class CParser extends CstParser {
 
   // ---- §4 declarations ----------------------------------------------------------------------
 
-  /** declaration = declarationSpecifiers initDeclaratorList? ";" ;  (§4) */
+  /**
+   * declaration = declarationSpecifiers (initDeclaratorList? ";" | functionDefinition) ;  (§4)
+   * The second form, only inside a function, is GNU's nested function, which fragments do not
+   * allow: it is parsed so the AST builder can say so (E4005) rather than a syntax error and its
+   * cascade. Its specifiers are the declaration's.
+   */
   declaration = this.RULE("declaration", (atFileScope = false) => {
     const start = this.position;
     try {
       const specs = this.SUBRULE(this.declarationSpecifiers);
       let isTypedef = false;
       this.ACTION(() => (isTypedef = specifiesTypedef(specs)));
-      // Declarators may be empty (abstract), so without the gate `struct S {…};` would get one.
-      this.OPTION({
-        GATE: () => this.LA(1).tokenType !== T.Semicolon,
-        DEF: () => this.SUBRULE(this.initDeclaratorList, { ARGS: [isTypedef] }),
+      // Built per declaration (not cached like the others): the alternatives read this call's locals.
+      this.OR({
+        IGNORE_AMBIGUITIES: true, // the gate decides
+        MAX_LOOKAHEAD: 1,
+        DEF: [
+          {
+            GATE: () => !atFileScope && this.looksLikeFunctionDefinition(),
+            ALT: () => this.SUBRULE(this.functionDefinition),
+          },
+          {
+            ALT: () => {
+              // Declarators may be empty (abstract), so without the gate `struct S {…};` would get one.
+              this.OPTION({
+                GATE: () => this.LA(1).tokenType !== T.Semicolon,
+                DEF: () => this.SUBRULE(this.initDeclaratorList, { ARGS: [isTypedef] }),
+              });
+              this.CONSUME(T.Semicolon);
+            },
+          },
+        ],
       });
-      this.CONSUME(T.Semicolon);
     } catch (e) {
       this.recover(e, start, !atFileScope);
     }
@@ -938,10 +976,8 @@ export class CParser extends CstParser {
   // ---- §6 statements ---------------------------------------------------------------------------
 
   /**
-   * compoundStatement = "{" (functionDefinition | declaration | staticAssertDeclaration | statement)* "}" ;  (§6.2)
+   * compoundStatement = "{" (declaration | staticAssertDeclaration | statement)* "}" ;  (§6.2)
    * Items keep their order under the one key `item`. A block is a scope for typedef names.
-   * A function definition here is GNU's nested function, which fragments do not allow: it is
-   * parsed so the AST builder can say so (E4005) instead of a syntax error and its cascade.
    */
   compoundStatement = this.RULE("compoundStatement", () => {
     this.CONSUME(T.LBrace);
@@ -953,10 +989,6 @@ export class CParser extends CstParser {
           IGNORE_AMBIGUITIES: true, // a typedef name starts both kinds: the first alternative wins
           MAX_LOOKAHEAD: 1,
           DEF: [
-            {
-              GATE: () => specifierStarts.has(this.LA(1).tokenTypeIdx) && this.looksLikeFunctionDefinition(),
-              ALT: () => this.SUBRULE(this.functionDefinition, { LABEL: "item" }),
-            },
             { ALT: () => this.SUBRULE(this.declaration, { LABEL: "item" }) },
             { ALT: () => this.SUBRULE(this.staticAssertDeclaration, { LABEL: "item" }) },
             { ALT: () => this.SUBRULE(this.statement, { LABEL: "item" }) },
@@ -1232,11 +1264,19 @@ export class CParser extends CstParser {
   });
 
   /**
-   * conditionalExpression = binaryExpression ("?" expression? ":" conditionalExpression)? ;  (§5.4)
-   * Without the middle operand it is GNU's `a ?: b`: a if a is non-zero, a evaluated once.
+   * conditionalExpression = castExpression (binaryOperator castExpression)*
+   *                         ("?" expression? ":" conditionalExpression)? ;  (§5.4; the table is §5.0)
+   * binaryOperator = "||" | "&&" | "|" | "^" | "&" | "==" | "!=" | "<" | ">" | "<=" | ">="
+   *                | "<<" | ">>" | "+" | "-" | "*" | "/" | "%" ;
+   * C's ten levels of binary operators, flat: the AST builder applies their precedence and left
+   * associativity. Without the middle operand it is GNU's `a ?: b` (a if non-zero, evaluated once).
    */
   conditionalExpression = this.RULE("conditionalExpression", () => {
-    this.SUBRULE(this.binaryExpression);
+    this.SUBRULE(this.castExpression);
+    this.MANY(() => {
+      this.OR((this.alts.conditionalExpression ??= this.operatorAlts(binaryOperators)));
+      this.SUBRULE2(this.castExpression);
+    });
     this.OPTION(() => {
       this.CONSUME(T.Question);
       this.OPTION2(() => this.SUBRULE(this.expression));
@@ -1246,26 +1286,15 @@ export class CParser extends CstParser {
   });
 
   /**
-   * binaryExpression = castExpression (binaryOperator castExpression)* ;  (§5.4; the table is §5.0)
-   * binaryOperator = "||" | "&&" | "|" | "^" | "&" | "==" | "!=" | "<" | ">" | "<=" | ">="
-   *                | "<<" | ">>" | "+" | "-" | "*" | "/" | "%" ;
-   * Flat: precedence and left associativity (§5.0's table) are applied by the AST builder.
-   */
-  binaryExpression = this.RULE("binaryExpression", () => {
-    this.SUBRULE(this.castExpression);
-    this.MANY(() => {
-      this.OR(
-        (this.alts.binaryExpression ??= this.operatorAlts(binaryOperators)),
-      );
-      this.SUBRULE2(this.castExpression);
-    });
-  });
-
-  /**
    * castExpression = "(" typeName ")" (initializerList postfixSuffix* | castExpression)
-   *                | unaryExpression ;  (§5.3)
-   * `(T)x` is a cast and `(x)` a parenthesized expression: the token after `(` decides, since
-   * typedef names arrive as their own token. `(T){…}` is a compound literal (§5.2).
+   *   | ("++" | "--" | "&" | "*" | "+" | "-" | "~" | "!") castExpression
+   *   | ("sizeof" | "_Alignof") ("(" typeName ")" initializerList? | castExpression)
+   *   | primaryExpression postfixSuffix* ;  (§5.2, §5.3)
+   * C's cast-, unary- and postfix-expression in one rule, for fewer rule calls per operand. It
+   * accepts a little more than C (`++(int)x`, `sizeof (int)x` is still sizeof(int)); the checker
+   * rejects what is not an lvalue. `(T)x` is a cast and `(x)` a parenthesized expression: the
+   * token after `(` decides, since typedef names arrive as their own token. `(T){…}` is a
+   * compound literal; `sizeof (T){…}` measures one.
    */
   castExpression = this.RULE("castExpression", () => {
     this.OR((this.orOptions.castExpression ??= {
@@ -1287,67 +1316,39 @@ export class CParser extends CstParser {
             ]));
           },
         },
-        { ALT: () => this.SUBRULE(this.unaryExpression) },
+        {
+          ALT: () => {
+            this.OR3((this.alts.castExpression3 ??= this.operatorAlts(prefixOperators)));
+            this.SUBRULE2(this.castExpression);
+          },
+        },
+        {
+          ALT: () => {
+            this.OR4((this.alts.castExpression4 ??= this.operatorAlts([K.sizeof, K._Alignof])));
+            this.OR5((this.orOptions.castExpression5 ??= {
+              IGNORE_AMBIGUITIES: true, // a typedef name starts both kinds: the first alternative wins
+              DEF: [
+                {
+                  ALT: () => {
+                    this.CONSUME2(T.LParen);
+                    this.SUBRULE2(this.typeName);
+                    this.CONSUME2(T.RParen);
+                    this.OPTION(() => this.SUBRULE2(this.initializerList));
+                  },
+                },
+                { ALT: () => this.SUBRULE3(this.castExpression) },
+              ],
+            }));
+          },
+        },
+        {
+          ALT: () => {
+            this.SUBRULE(this.primaryExpression);
+            this.MANY2(() => this.SUBRULE2(this.postfixSuffix));
+          },
+        },
       ],
     }));
-  });
-
-  /**
-   * unaryExpression = postfixExpression
-   *   | ("++" | "--") unaryExpression
-   *   | ("&" | "*" | "+" | "-" | "~" | "!") castExpression
-   *   | ("sizeof" | "_Alignof") ( "(" typeName ")" initializerList? | unaryExpression ) ;  (§5.3)
-   * `sizeof (T){…}` measures a compound literal.
-   */
-  unaryExpression = this.RULE("unaryExpression", () => {
-    this.OR((this.alts.unaryExpression ??= [
-      { ALT: () => this.SUBRULE(this.postfixExpression) },
-      {
-        ALT: () => {
-          this.OR2((this.alts.unaryExpression2 ??= [
-            { ALT: () => this.CONSUME(T.PlusPlus, { LABEL: "operator" }) },
-            { ALT: () => this.CONSUME(T.MinusMinus, { LABEL: "operator" }) },
-          ]));
-          this.SUBRULE(this.unaryExpression);
-        },
-      },
-      {
-        ALT: () => {
-          this.OR3(
-            (this.alts.unaryExpression3 ??= this.operatorAlts(unaryOperators)),
-          );
-          this.SUBRULE(this.castExpression);
-        },
-      },
-      {
-        ALT: () => {
-          this.OR4((this.alts.unaryExpression4 ??= [
-            { ALT: () => this.CONSUME(K.sizeof, { LABEL: "operator" }) },
-            { ALT: () => this.CONSUME(K._Alignof, { LABEL: "operator" }) },
-          ]));
-          this.OR5((this.orOptions.unaryExpression5 ??= {
-            IGNORE_AMBIGUITIES: true, // a typedef name starts both kinds: the first alternative wins
-            DEF: [
-              {
-                ALT: () => {
-                  this.CONSUME(T.LParen);
-                  this.SUBRULE(this.typeName);
-                  this.CONSUME(T.RParen);
-                  this.OPTION(() => this.SUBRULE(this.initializerList));
-                },
-              },
-              { ALT: () => this.SUBRULE2(this.unaryExpression) },
-            ],
-          }));
-        },
-      },
-    ]));
-  });
-
-  /** postfixExpression = primaryExpression postfixSuffix* ;  (§5.2) */
-  postfixExpression = this.RULE("postfixExpression", () => {
-    this.SUBRULE(this.primaryExpression);
-    this.MANY(() => this.SUBRULE(this.postfixSuffix));
   });
 
   /**

@@ -37,6 +37,8 @@ const integerSuffixes: Record<string, string> = {
 class AstBuilder {
   /** The span of the last node built: where a placeholder for a missing piece points. */
   private last: Span;
+  /** The file of the external declaration being built. */
+  private file: string;
   /** Declarations that followed a label (`L: int x;`), to be placed after it in the block. */
   private afterLabel: Declaration[] = [];
   private elvisCount = 0;
@@ -46,6 +48,7 @@ class AstBuilder {
     private readonly diags: Diagnostics,
   ) {
     this.last = { file: source.name, start: 0, end: 0, line: 1, col: 1 };
+    this.file = source.name;
   }
 
   // ---- spans ----------------------------------------------------------------------------
@@ -62,12 +65,15 @@ class AstBuilder {
     });
   }
 
-  /** First token to last token of a CST node (chevrotain tracks the offsets; the file is the first token's). */
+  /**
+   * First token to last token of a CST node. Chevrotain tracks the offsets; the file is the one
+   * of the external declaration being built (one cannot straddle files), found once per item.
+   */
   private span(node: CstNode | undefined): Span {
     const loc = node?.location;
     if (!node || !loc || Number.isNaN(loc.startOffset)) return this.last;
     return (this.last = {
-      file: fileOf(node) ?? this.source.name,
+      file: this.file,
       start: loc.startOffset,
       end: Math.max((loc.endOffset ?? loc.startOffset) + 1, loc.startOffset),
       line: loc.startLine ?? 0,
@@ -84,6 +90,7 @@ class AstBuilder {
   unit(node: C.TranslationUnitCstNode): TranslationUnit {
     const items: (FunctionDef | Declaration)[] = [];
     for (const ext of node.children?.externalDeclaration ?? []) {
+      this.file = firstFile(ext) ?? this.source.name;
       const c = ext.children;
       if (c.functionDefinition) items.push(this.functionDefinition(c.functionDefinition[0]));
       else if (c.declaration) {
@@ -101,7 +108,8 @@ class AstBuilder {
       }
       // `;`, `_Static_assert` (not evaluated: dropped) and file-scope `__asm__` leave nothing.
     }
-    return { kind: "unit", span: this.span(node), items };
+    this.file = this.source.name;
+    return { kind: "unit", span: this.source.span(0, this.source.text.length), items };
   }
 
   private functionDefinition(node: C.FunctionDefinitionCstNode): FunctionDef {
@@ -124,10 +132,13 @@ class AstBuilder {
 
   private declaration(node: C.DeclarationCstNode): Declaration {
     const c = node.children;
+    const span = this.span(node);
+    const specs = this.declSpecs(c.declarationSpecifiers?.[0]);
+    if (c.functionDefinition) return this.nestedFunction(span, specs, c.functionDefinition[0]);
     return {
       kind: "declaration",
-      span: this.span(node),
-      specs: this.declSpecs(c.declarationSpecifiers?.[0]),
+      span,
+      specs,
       declarators: c.initDeclaratorList ? this.initDeclaratorList(c.initDeclaratorList[0]) : [],
     };
   }
@@ -385,8 +396,6 @@ class AstBuilder {
       } else if (item.name === "statement") {
         items.push(this.statement(item as C.StatementCstNode, true));
         items.push(...this.afterLabel.splice(0));
-      } else if (item.name === "functionDefinition") {
-        items.push(this.nestedFunction(item as C.FunctionDefinitionCstNode));
       } // `_Static_assert` is dropped
     }
     return { kind: "block", span: this.span(node), items };
@@ -396,12 +405,10 @@ class AstBuilder {
    * A GNU nested function, which fragments do not allow: reported at its name, and kept as a
    * declaration of the function so the calls to it raise nothing more.
    */
-  private nestedFunction(node: C.FunctionDefinitionCstNode): Declaration {
-    const c = node.children;
-    const specs = c.declarationSpecifiers ? this.declSpecs(c.declarationSpecifiers[0]) : { span: this.span(node) };
-    const declarator = this.declarator(c.declarator?.[0]);
+  private nestedFunction(span: Span, specs: DeclSpecs, node: C.FunctionDefinitionCstNode): Declaration {
+    const declarator = this.declarator(node.children.declarator?.[0]);
     this.report("E4005", innermostName(declarator).span);
-    return { kind: "declaration", span: this.span(node), specs, declarators: [{ span: declarator.span, declarator }] };
+    return { kind: "declaration", span, specs, declarators: [{ span: declarator.span, declarator }] };
   }
 
   /**
@@ -530,7 +537,7 @@ class AstBuilder {
   private conditional(node: C.ConditionalExpressionCstNode | undefined): Expr {
     if (!node) return this.missing();
     const c = node.children;
-    const cond = this.binary(c.binaryExpression?.[0]);
+    const cond = this.binary(c.castExpression ?? [], c.operator ?? []);
     if (!c.Question) return cond;
     const otherwise = this.conditional(c.conditionalExpression?.[0]);
     const span = this.join(cond.span, otherwise.span);
@@ -558,10 +565,9 @@ class AstBuilder {
   }
 
   /** §5.0/§5.4: precedence climbing over the flat operand/operator list the grammar produces. */
-  private binary(node: C.BinaryExpressionCstNode | undefined): Expr {
-    if (!node) return this.missing();
-    const operands = (node.children.castExpression ?? []).map((e) => this.cast(e));
-    const ops = (node.children.operator ?? []).map((t) => t.image);
+  private binary(castNodes: C.CastExpressionCstNode[], opTokens: IToken[]): Expr {
+    const operands = castNodes.map((e) => this.cast(e));
+    const ops = opTokens.map((t) => t.image);
     if (operands.length === 0) return this.missing();
     while (operands.length < ops.length + 1) operands.push(this.missing()); // recovered: an operand is missing
     let pos = 0; // the next operator; operands[pos] is its left operand
@@ -578,13 +584,30 @@ class AstBuilder {
     return climb(operands[0], 0);
   }
 
+  /** §5.2, §5.3: casts, compound literals, prefix operators, sizeof/_Alignof, postfix chains. */
   private cast(node: C.CastExpressionCstNode | undefined): Expr {
     if (!node) return this.missing();
     const c = node.children;
-    if (c.unaryExpression) return this.unary(c.unaryExpression[0]);
-    if (!c.typeName) return this.missing(); // recovered before either alternative began
+    if (c.primaryExpression) return this.postfix(this.primary(c.primaryExpression[0]), c.postfixSuffix);
     const span = this.span(node);
-    const typeName = this.typeName(c.typeName?.[0]);
+    const op = c.operator?.[0]?.image;
+    if (op === "sizeof" || op === "_Alignof") {
+      const kind = op === "sizeof" ? "sizeof" : "alignof";
+      if (c.typeName) {
+        const typeName = this.typeName(c.typeName[0]);
+        if (c.initializerList) {
+          // `sizeof (T){…}` measures a compound literal.
+          const lit = this.initializerList(c.initializerList[0]);
+          return { kind, span, operand: { kind: "compound", span: this.join(typeName.span, lit.span), typeName, init: lit } };
+        }
+        return { kind, span, typeName };
+      }
+      return { kind, span, operand: this.cast(c.castExpression?.[0]) };
+    }
+    if (op === "++" || op === "--") return { kind: "incdec", span, op, prefix: true, operand: this.cast(c.castExpression?.[0]) };
+    if (op !== undefined) return { kind: "unary", span, op: op as "-" | "+" | "!" | "~" | "*" | "&", operand: this.cast(c.castExpression?.[0]) };
+    if (!c.typeName) return this.missing(); // recovered before any alternative began
+    const typeName = this.typeName(c.typeName[0]);
     if (c.initializerList) {
       // A compound literal `(T){…}`, then any postfix operators on it.
       const litSpan = this.join(this.tokSpan(c.LParen?.[0]), this.span(c.initializerList[0]));
@@ -592,32 +615,6 @@ class AstBuilder {
       return this.postfix(lit, c.postfixSuffix);
     }
     return { kind: "cast", span, typeName, operand: this.cast(c.castExpression?.[0]) };
-  }
-
-  private unary(node: C.UnaryExpressionCstNode | undefined): Expr {
-    if (!node) return this.missing();
-    const c = node.children;
-    if (c.postfixExpression) {
-      const p = c.postfixExpression[0];
-      return this.postfix(this.primary(p.children.primaryExpression?.[0]), p.children.postfixSuffix);
-    }
-    const span = this.span(node);
-    const op = c.operator?.[0]?.image ?? "+";
-    if (op === "++" || op === "--") return { kind: "incdec", span, op, prefix: true, operand: this.unary(c.unaryExpression?.[0]) };
-    if (op === "sizeof" || op === "_Alignof") {
-      const kind = op === "sizeof" ? "sizeof" : "alignof";
-      if (c.typeName) {
-        const typeName = this.typeName(c.typeName[0]);
-        if (c.initializerList) {
-          // `sizeof (T){…}` measures a compound literal.
-          const operand: Expr = { kind: "compound", span: this.join(typeName.span, this.span(c.initializerList[0])), typeName, init: this.initializerList(c.initializerList[0]) };
-          return { kind, span, operand };
-        }
-        return { kind, span, typeName };
-      }
-      return { kind, span, operand: this.unary(c.unaryExpression?.[0]) };
-    }
-    return { kind: "unary", span, op: op as "-" | "+" | "!" | "~" | "*" | "&", operand: this.cast(c.castExpression?.[0]) };
   }
 
   private postfix(base: Expr, suffixes: C.PostfixSuffixCstNode[] | undefined): Expr {
@@ -847,40 +844,23 @@ const simpleEscapes: Record<string, number> = {
 
 // ---- helpers ------------------------------------------------------------------------------
 
-/** Where `fileOf` remembers its answer on a CST node (a symbol: invisible to everything else). */
-const fileKey = Symbol("file");
-
-/**
- * The file of a node's first token (children keep the order in which they were first added).
- * Memoized: spans are asked for top-down, so each walk down a first-child chain is done once.
- */
-function fileOf(node: CstNode & { [fileKey]?: string | null }): string | undefined {
-  const known = node[fileKey];
-  if (known !== undefined) return known ?? undefined;
-  let file: string | undefined;
+/** The file of a node's first token (children keep the order in which they were first added). */
+function firstFile(node: CstNode): string | undefined {
   for (const key in node.children) {
     const first = node.children[key][0];
     if (first === undefined) continue;
-    file = "image" in first ? (first as { file?: string }).file : fileOf(first as CstNode);
-    break;
+    return "image" in first ? (first as { file?: string }).file : firstFile(first as CstNode);
   }
-  node[fileKey] = file ?? null;
-  return file;
+  return undefined;
 }
 
 function identifierToken(node: C.IdentifierCstNode | undefined): IToken | undefined {
   return node?.children.Identifier?.[0] ?? node?.children.TypedefName?.[0];
 }
 
-/** A node that consumed no token (an abstract declarator with nothing in it). */
+/** A node that consumed no token (an abstract declarator with nothing in it): it has no location. */
 function isEmptyNode(node: CstNode): boolean {
-  for (const key in node.children) {
-    for (const child of node.children[key]) {
-      if ("image" in child) return false;
-      if (!isEmptyNode(child as CstNode)) return false;
-    }
-  }
-  return true;
+  return node.location === undefined || Number.isNaN(node.location.startOffset);
 }
 
 function isEmptyDeclaration(d: Declaration): boolean {

@@ -13,8 +13,8 @@ import type { Span } from "./source.js";
 
 /** Rules where a missing operand is "expected an expression". */
 const expressionRules = new Set([
-  "expression", "assignmentExpression", "conditionalExpression", "binaryExpression", "castExpression",
-  "unaryExpression", "postfixExpression", "postfixSuffix", "primaryExpression", "initializer",
+  "expression", "assignmentExpression", "conditionalExpression", "castExpression", "postfixSuffix",
+  "primaryExpression", "initializer",
 ]);
 /** Rules where what is missing is a type. */
 const typeRules = new Set(["typeName", "declarationSpecifiers", "typeofSpecifier", "alignasSpecifier"]);
