@@ -2,16 +2,34 @@
 // In: src/cli.ts and everything it imports. Out: dist/enstage.mjs, one executable ESM file
 // (the `bin` of package.json), so `enstage` starts without a TypeScript loader and without
 // resolving hundreds of modules. chevrotain is bundled; binaryen stays external because it is a
-// large self-contained emscripten build that gains nothing from bundling and is only loaded by
-// the stages that emit WebAssembly.
+// large self-contained emscripten build that gains nothing from bundling.
+// The libc's C files travel inside the bundle: src/libc.ts reads them from disk when run from
+// source, and here it is replaced by a module that imports each one as text.
 
 import { build } from "esbuild";
-import { chmodSync } from "node:fs";
+import { chmodSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const outfile = `${root}dist/enstage.mjs`;
 const started = performance.now();
+
+/** src/libc.ts with every src/libc/*.c embedded by esbuild's text loader (same export). */
+const embedLibc = {
+  name: "embed-libc",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]libc\.ts$/ }, () => {
+      const files = readdirSync(`${root}src/libc`).filter((f) => f.endsWith(".c")).sort();
+      const imports = files.map((f, i) => `import f${i} from "./libc/${f}";`);
+      const list = files.map((f, i) => `{ name: "libc/${f}", text: f${i} }`);
+      return {
+        contents: `${imports.join("\n")}\nexport function libcFiles() { return [${list.join(", ")}]; }\n`,
+        loader: "js",
+        resolveDir: `${root}src`,
+      };
+    });
+  },
+};
 
 await build({
   entryPoints: [`${root}src/cli.ts`],
@@ -21,6 +39,8 @@ await build({
   platform: "node",
   target: "node20",
   external: ["binaryen"],
+  loader: { ".c": "text" },
+  plugins: [embedLibc],
   banner: { js: "#!/usr/bin/env node" },
   sourcemap: "linked",
   legalComments: "none",
