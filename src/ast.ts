@@ -26,6 +26,8 @@ export interface DeclSpecs {
   volatile?: boolean;
   /** Which type specifier was written; `undefined` means none (implicit int, with a warning). */
   type?: TypeSpecifier;
+  /** CoD's `param`: a value fixed when the fragment is deployed (spec §8.2). */
+  param?: boolean;
   /** GNU `__attribute__((packed))` and friends that change layout; others are parsed and ignored. */
   packed?: boolean;
   aligned?: number;
@@ -131,9 +133,13 @@ export interface Declaration {
   declarators: InitDeclarator[];
 }
 
+export type FragmentKind = "filter" | "transform" | "router" | "aggregate";
+
 export interface FunctionDef {
   kind: "function";
   span: Span;
+  /** Set for a fragment definition (`filter f(...) {...}`, spec §8.1); its return type is implied. */
+  fragmentKind?: FragmentKind;
   specs: DeclSpecs;
   declarator: Declarator;
   /** Old-style (K&R) parameter declarations between `)` and `{`. */
@@ -144,6 +150,18 @@ export interface FunctionDef {
   params?: Symbol[];
   /** Every local (params included) and `static` local, in declaration order. */
   locals?: Symbol[];
+  /** Set by the checker on fragments: what the runtime needs to drive it. */
+  fragment?: FragmentInfo;
+}
+
+/** A checked fragment's signature, as the manifest describes it (spec §8.1). */
+export interface FragmentInfo {
+  kind: FragmentKind;
+  /** Per record (`filter f(const T *r)`) or per buffer (`filter f(const T *buf, long n)`). */
+  perRecord: boolean;
+  /** The input record type, and for transforms the output record type (struct types). */
+  input?: Type;
+  output?: Type;
 }
 
 export interface TranslationUnit {
@@ -250,7 +268,7 @@ export interface Symbol {
   kind: "var" | "func" | "enumConst" | "typedef";
   type: Type;
   span: Span;
-  storage: "global" | "static" | "local" | "param" | "extern";
+  storage: "global" | "static" | "local" | "param" | "extern" | "fragmentParam";
   /** Set when `&x` is taken or x is an array/record: it must live in linear memory. */
   addressTaken?: boolean;
   /** For enum constants. */

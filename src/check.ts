@@ -10,13 +10,14 @@
 // that is remembered as poisoned, so one mistake does not cascade into many reports.
 
 import type {
+  FragmentInfo, FragmentKind,
   Block, Declaration, DeclSpecs, Declarator, Designator, Expr, ExprOf, FlatInit, FunctionDef, InitDeclarator,
   Initializer, InitItem, ParamDeclaration, Stmt, Symbol, TranslationUnit, TypeName, TypeSpecifier, CaseInfo,
 } from "./ast.js";
 import type { Diagnostics, DiagnosticCode } from "./diagnostics.js";
 import type { Span } from "./source.js";
 import {
-  type ArrayType, type FieldDecl, type FunctionType, type IntType, type RecordType, type Type,
+  type ArrayType, type FieldDecl, type PointerType, type FunctionType, type IntType, type RecordType, type Type,
   alignOf, arrayOf, boolType, charType, decay, doubleType, findField, floatType, functionType, intType,
   isArithmetic, isArray, isComplete, isFloat, isFunction, isInteger, isPointer, isRecord, isScalar, isVoid,
   layoutRecord, ldoubleType, llongType, longType, makeRecord, pointerTo, promote, recordOf, sameType,
@@ -32,6 +33,10 @@ export interface CheckedUnit {
   globals: Symbol[];
   /** Functions and variables used here but defined elsewhere (libc, host). */
   externs: Symbol[];
+  /** Fragment definitions (spec §8.1), each with its `fragment` info. */
+  fragments: FunctionDef[];
+  /** `param` declarations (spec §8.2), in source order. */
+  params: Symbol[];
 }
 
 export interface CheckOptions {
@@ -116,6 +121,7 @@ class Checker {
   private readonly functions: FunctionDef[] = [];
   private readonly globals: Symbol[] = [];
   private readonly externs = new Map<string, Symbol>();
+  private readonly params: Symbol[] = [];
   /** Placeholders standing for an expression that already produced an error. */
   private readonly poisoned = new WeakSet<Expr>();
   private compoundCount = 0;
@@ -141,7 +147,8 @@ class Checker {
       if (sym.kind === "var" && sym.storage === "global" && !this.globals.includes(sym)) this.globals.push(sym);
     }
     for (const sym of this.externs.values()) if (!sym.defined && sym.used) externs.push(sym);
-    return { unit, functions: this.functions, globals: this.globals, externs };
+    const fragments = this.functions.filter((f) => f.fragment);
+    return { unit, functions: this.functions, globals: this.globals, externs, fragments, params: this.params };
   }
 
   private report(code: DiagnosticCode, span: Span, ...args: (string | number | bigint)[]): void {
@@ -457,6 +464,11 @@ class Checker {
         id.sym = sym;
         continue;
       }
+      if (specs.param) {
+        id.sym = this.declareParam(r.name, r.type, r.span, atFileScope);
+        if (id.init) this.report("E3030", id.init.span, typeToString(r.type));
+        continue;
+      }
       if (isFunction(r.type)) {
         if (id.init) this.report("E3030", id.init.span, typeToString(r.type));
         id.sym = this.declareFunction(r.name, r.type, r.span, specs.storage === "static", false);
@@ -465,6 +477,20 @@ class Checker {
       if (atFileScope) this.declareGlobal(id, r.name, r.type, r.span, specs);
       else this.declareLocal(id, r.name, r.type, r.span, specs);
     }
+  }
+
+  /**
+   * `param double mu;` (spec §8.2): a read-only value the deployment supplies. Code generation
+   * imports it; specialization later replaces the import by the constant.
+   */
+  private declareParam(name: string, type: Type, span: Span, atFileScope: boolean): Symbol {
+    if (!atFileScope) this.report("E2014", span, "param");
+    if (!isArithmetic(type)) this.report("E3035", span, typeToString(type));
+    const sym = this.makeSym(name, "var", withQuals(unqualified(type), { const: true }), span, "fragmentParam");
+    sym.defined = true;
+    this.declareName(sym, span);
+    if (atFileScope) this.params.push(sym);
+    return sym;
   }
 
   private declareFunction(name: string, type: FunctionType, span: Span, isStatic: boolean, defining: boolean): Symbol {
@@ -559,7 +585,10 @@ class Checker {
   // ---- functions ----------------------------------------------------------------------
 
   private checkFunction(def: FunctionDef): void {
-    const base = this.resolveSpecs(def.specs, def.declarator);
+    if (def.fragmentKind && def.specs.type) {
+      this.report("E3036", def.specs.type.span, def.specs.type.kind === "builtin" ? def.specs.type.words.join(" ") : "type");
+    }
+    const base = def.fragmentKind ? fragmentReturnType(def) : this.resolveSpecs(def.specs, def.declarator);
     let r = this.resolveDeclarator(def.declarator, base);
     if (!isFunction(r.type) || r.name === undefined || !r.fnDecl) {
       this.report("E1003", def.span, "function definition");
@@ -586,6 +615,7 @@ class Checker {
     }
     const sym = this.declareFunction(fname, ftype, r.span, def.specs.storage === "static", true);
     sym.defined = true;
+    if (def.fragmentKind) def.fragment = this.checkFragmentSignature(def.fragmentKind, fname, ftype, r.span);
     sym.storage = "global";
     def.sym = sym;
     if (isArray(ftype.ret) || isFunction(ftype.ret)) this.report("E3025", r.span, isArray(ftype.ret) ? "an array" : "a function");
@@ -625,6 +655,39 @@ class Checker {
     def.locals = fn.locals;
     this.functions.push(def);
     this.fn = undefined;
+  }
+
+  /** Which of the signatures of spec §8.1 a fragment has; E3034 names the expected one. */
+  private checkFragmentSignature(kind: FragmentKind, name: string, t: FunctionType, span: Span): FragmentInfo | undefined {
+    const recordPtr = (p: Type | undefined): Type | undefined =>
+      p && isPointer(p) && isRecord(p.to) ? unqualified(p.to) : undefined;
+    const isLong = (p: Type | undefined) => p !== undefined && isInteger(p) && p.size === 8;
+    const ps = t.params;
+    const fail = (expected: string) => {
+      this.report("E3034", span, kind, name, expected);
+      return undefined;
+    };
+    if (t.variadic) return fail("a function with a fixed parameter list");
+    switch (kind) {
+      case "filter":
+      case "router": {
+        const input = recordPtr(ps[0]);
+        if (input && ps.length === 1) return { kind, perRecord: true, input };
+        if (input && ps.length === 2 && isLong(ps[1])) return { kind, perRecord: false, input };
+        return fail(`${kind} ${name}(const T *record) or ${kind} ${name}(const T *buffer, long n), T a struct`);
+      }
+      case "transform": {
+        const input = recordPtr(ps[0]);
+        if (input && ps.length === 2 && recordPtr(ps[1]) && !(ps[1] as PointerType).to.const) return { kind, perRecord: true, input, output: recordPtr(ps[1]) };
+        if (input && ps.length === 4 && isLong(ps[1]) && recordPtr(ps[2]) && isLong(ps[3])) {
+          return { kind, perRecord: false, input, output: recordPtr(ps[2]) };
+        }
+        return fail(`transform ${name}(const T *in, U *out) or transform ${name}(const T *in, long n, U *out, long cap)`);
+      }
+      case "aggregate":
+        if (ps.length === 0) return { kind, perRecord: false };
+        return fail(`aggregate ${name}(void)`);
+    }
   }
 
   // ---- statements ---------------------------------------------------------------------
@@ -1261,6 +1324,12 @@ class Checker {
 
   private checkCall(e: ExprOf<"call">): Expr {
     let callee: Expr;
+    const queueFn = e.callee.kind === "ident" && !this.lookup(e.callee.name) ? this.queueFunction(e.callee.name) : undefined;
+    if (queueFn && e.callee.kind === "ident") {
+      const sym = this.declareFunctionAtFileScope(e.callee.name, queueFn, e.callee.span);
+      sym.used = true;
+      e.callee = { ...e.callee, sym, type: queueFn };
+    }
     if (e.callee.kind === "ident" && !this.lookup(e.callee.name) && !builtinTypes[e.callee.name]) {
       // C89's implicit declaration, which gcc still accepts: `f(x)` declares `int f()`.
       // A libc function gets its real prototype, as gcc's built-ins do.
@@ -1317,6 +1386,28 @@ class Checker {
     });
     e.type = unqualified(ft.ret);
     return e;
+  }
+
+  /**
+   * EVPath's multiqueue functions, inside an aggregate only (spec §8.1): for a struct tag X,
+   * `EVcount_X`, `EVdata_X`, `EVdiscard_X`, `EVsubmit_X`. They are host imports.
+   */
+  private queueFunction(name: string): FunctionType | undefined {
+    const m = /^EV(count|data|discard|submit)_([A-Za-z_]\w*)$/.exec(name);
+    if (!m || this.fn?.def.fragmentKind !== "aggregate") return undefined;
+    const tag = this.lookupTag(m[2]);
+    if (!tag || tag.isEnum) return undefined;
+    const rec = tag.type as RecordType;
+    switch (m[1]) {
+      case "count":
+        return functionType(longType, []);
+      case "data":
+        return functionType(pointerTo(rec), [longType]);
+      case "discard":
+        return functionType(voidType, [longType]);
+      default:
+        return functionType(voidType, [intType, pointerTo(withQuals(rec, { const: true }))]);
+    }
   }
 
   private poisonIfVoid(e: Expr): Expr {
@@ -1839,6 +1930,18 @@ class Checker {
 }
 
 // ---- helpers ----------------------------------------------------------------------------
+
+/** A fragment's implied return type: `long` for a per-buffer transform, `int` otherwise. */
+function fragmentReturnType(def: FunctionDef): Type {
+  const fn = innermostFunction(def.declarator);
+  return def.fragmentKind === "transform" && fn?.params.length === 4 ? longType : intType;
+}
+
+function innermostFunction(d: Declarator): Extract<Declarator, { kind: "function" }> | undefined {
+  if (d.kind === "name") return undefined;
+  if (d.kind === "function" && d.inner.kind === "name") return d;
+  return innermostFunction(d.inner);
+}
 
 /**
  * A bit-field narrower than `int` promotes to `int`, whatever its declared type (gcc's rule,

@@ -85,6 +85,9 @@ export const messages = {
   E3031: "variable-length arrays are not supported here",
   E3032: "division by zero in a constant expression",
   E3033: "'{0}' is not supported by enstage",
+  E3034: "{0} '{1}' must be declared as {2}",
+  E3035: "a param must have an arithmetic type, not '{0}'",
+  E3036: "a fragment's return type is implied by its kind: remove '{0}'",
   // Statements
   E4001: "'break' outside a loop or switch",
   E4002: "'continue' outside a loop",
