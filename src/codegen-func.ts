@@ -750,11 +750,40 @@ class Cfg {
   render(): Ex {
     const m = this.cx.m;
     this.jump(this.exit); // falling off the end of the body
-    const r = W.createRelooper(m);
-    const refs = this.blocks.map((b) => r.addBlock(b.code.length === 1 ? b.code[0] : m.block(null, b.code)));
+    const codes = this.blocks.map((b) => (b.code.length === 1 ? b.code[0] : m.block(null, b.code)));
+    const label = this.cx.addLocal(W.i32, "__label");
+    try {
+      const r = W.createRelooper(m);
+      const refs = codes.map((c) => r.addBlock(c));
+      this.blocks.forEach((b, i) => {
+        for (const br of b.branches) r.addBranch(refs[i], refs[br.to], br.cond ?? 0, 0);
+      });
+      return r.renderAndDispose(refs[0], label);
+    } catch {
+      // binaryen's Relooper aborts on a few graphs whose blocks branch out of the relooped
+      // region (a `return` inside a statement expression); a dispatch loop is always correct.
+      return this.renderDispatch(codes, label);
+    }
+  }
+
+  /**
+   * The graph as a loop around a br_table on a block-number local: slower than what the
+   * Relooper makes, but it handles any graph.
+   */
+  private renderDispatch(codes: Ex[], label: number): Ex {
+    const m = this.cx.m;
+    const names = this.blocks.map((_, i) => `cfg${i}`);
+    const setLabel = (to: number) => m.local.set(label, m.i32.const(to));
+    let inner = m.block(names[0], [m.switch(names, names[0], m.local.get(label, W.i32))]);
     this.blocks.forEach((b, i) => {
-      for (const br of b.branches) r.addBranch(refs[i], refs[br.to], br.cond ?? 0, 0);
+      const tail: Ex[] = [codes[i]];
+      for (const br of b.branches) {
+        const go = m.block(null, [setLabel(br.to), m.br("cfg.dispatch")]);
+        tail.push(br.cond ? m.if(br.cond, go) : go);
+      }
+      if (!b.branches.some((br) => !br.cond)) tail.push(m.br("cfg.out"));
+      inner = m.block(i + 1 < names.length ? names[i + 1] : null, [inner, ...tail]);
     });
-    return r.renderAndDispose(refs[0], this.cx.addLocal(W.i32, "__label"));
+    return m.block("cfg.out", [m.local.set(label, m.i32.const(0)), m.loop("cfg.dispatch", inner)]);
   }
 }
