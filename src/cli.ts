@@ -1,15 +1,19 @@
 // The `enstage` command line.
 // In: the process arguments and environment. Out: diagnostics on stdout (human-readable or
-// JSON), summaries and usage errors on stderr, and the exit status: 0 success, 1 errors in the
-// input, 2 a usage error (unknown option, unreadable file), 70 an internal compiler error.
+// JSON), summaries and usage errors on stderr, files written by `compile`, and the exit status:
+// 0 success, 1 errors in the input, 2 a usage error (unknown option, unreadable file), 70 an
+// internal compiler error. `exec` instead exits with the status of the program it runs.
 // Subcommands are a table (`commands`), so each later stage adds one entry; this file only
 // parses arguments and prints, it never decides anything about the language.
 
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename, extname } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import pkg from "../package.json" with { type: "json" };
-import { checkSource, type FrontEndResult } from "./compile.js";
+import { checkSource, compileProgram, type CompileResult, type FrontEndResult } from "./compile.js";
 import { formatDiagnostic, messageOf, type Diagnostic } from "./diagnostics.js";
+import type { OptimizeLevel } from "./wasm.js";
+import { runProgram } from "../runtime/run-program.js";
 
 /** BSD sysexits: EX_SOFTWARE, "internal software error", for a bug in enstage. */
 const EXIT_ICE = 70;
@@ -23,7 +27,9 @@ interface Command {
   /** The body of `enstage help NAME`: what it does, then its options. */
   help: string;
   options: ParseArgsConfig["options"];
-  run(values: Record<string, unknown>, files: string[]): number;
+  /** Arguments after `--` are not ours: they are handed to `run` untouched (`exec`). */
+  passesArguments?: boolean;
+  run(values: Record<string, unknown>, files: string[], passed: string[]): number | Promise<number>;
 }
 
 /** A mistake in how enstage was invoked: printed without a trace, exit status 2. */
@@ -40,6 +46,7 @@ const paint = (on: boolean, code: string, s: string) => (on ? `\x1b[${code}m${s}
 
 const out = (s: string) => process.stdout.write(s + "\n");
 const err = (s: string) => process.stderr.write(s + "\n");
+type Print = (s: string) => void;
 
 /**
  * An internal compiler error carries a stack excerpt (see src/compile.ts) that helps us, not the
@@ -50,8 +57,8 @@ function presentable(d: Diagnostic): Diagnostic {
   return { ...d, args: d.args.map((a) => a.split(" | ")[0]) };
 }
 
-function colorize(text: string, severity: Diagnostic["severity"]): string {
-  if (!colors.out) return text;
+function colorize(text: string, severity: Diagnostic["severity"], on = colors.out): string {
+  if (!on) return text;
   const [head, ...rest] = text.split("\n");
   const colored = head.replace(
     /^(.*?: )(error|warning)( [A-Z]+\d*:)/,
@@ -136,6 +143,23 @@ function checkOne(input: Input, defines: Record<string, string>): FrontEndResult
   }
 }
 
+/** Every diagnostic as `file:line:col: error CODE: message`, the source line and a caret. */
+function printDiagnostics(result: FrontEndResult, print: Print, color: boolean): void {
+  for (const d of result.diagnostics) {
+    // An internal error's position is where the front end gave up, not a fault in that
+    // line, so it is printed without a caret that would blame the user's code.
+    const source = d.code === "ICE" ? undefined : result.sources.get(d.span.file);
+    print(colorize(formatDiagnostic(presentable(d), source), d.severity, color));
+    if (d.code === "ICE") print("      = note: this is a bug in enstage, not in your program" + (debug ? "" : " (ENSTAGE_DEBUG=1 shows more)"));
+  }
+}
+
+/** The status for a result with diagnostics: 70 for an internal error, 1 for errors, else 0. */
+function statusOf(result: FrontEndResult): number {
+  if (result.diagnostics.some((d) => d.code === "ICE")) return EXIT_ICE;
+  return result.hasErrors ? 1 : 0;
+}
+
 function reportCrash(file: string, e: unknown): void {
   const message = e instanceof Error ? e.message : String(e);
   err(`${file}: ${paint(colors.err, "1;31", "internal compiler error")}: ${message}`);
@@ -183,20 +207,15 @@ Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage error, 70 interna
         status = EXIT_ICE;
         continue;
       }
-      if (result.diagnostics.some((d) => d.code === "ICE")) status = EXIT_ICE;
-      else if (result.hasErrors) status = Math.max(status, 1);
+      const st = statusOf(result);
+      if (st === EXIT_ICE) status = EXIT_ICE;
+      else status = Math.max(status, st);
 
       if (json) {
         reports.push({ file: input.name, diagnostics: result.diagnostics.map((d) => diagnosticJson(d, result)) });
         continue;
       }
-      for (const d of result.diagnostics) {
-        // An internal error's position is where the front end gave up, not a fault in that
-        // line, so it is printed without a caret that would blame the user's code.
-        const source = d.code === "ICE" ? undefined : result.sources.get(d.span.file);
-        out(colorize(formatDiagnostic(presentable(d), source), d.severity));
-        if (d.code === "ICE") out("      = note: this is a bug in enstage, not in your program" + (debug ? "" : " (ENSTAGE_DEBUG=1 shows more)"));
-      }
+      printDiagnostics(result, out, colors.out);
       if (several) err(`${input.name}: ${tally(result.diagnostics)}`);
       else if (result.diagnostics.length) err(tally(result.diagnostics));
     }
@@ -209,9 +228,205 @@ Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage error, 70 interna
   },
 };
 
+// ---- compile and exec -----------------------------------------------------------------------
+
+const optimizeOption = { type: "string", short: "O" } as const;
+const defineOption = { type: "string", short: "D", multiple: true } as const;
+
+/** `-O0` … `-O3`, `-Os`; -O2 when not given. */
+function parseOptimize(value: unknown, command: string): OptimizeLevel {
+  if (value === undefined) return 2;
+  const v = String(value);
+  if (v === "s") return "s";
+  if (v === "0" || v === "1" || v === "2" || v === "3") return Number(v) as 0 | 1 | 2 | 3;
+  throw new UsageError(`${command}: -O${v}: the levels are -O0, -O1, -O2, -O3 and -Os`);
+}
+
+/** Exactly one input file, read; more or fewer is a usage error. */
+function oneInput(command: string, files: string[], hint: string): Input {
+  if (files.length === 0) throw new UsageError(`${command}: no input file`);
+  if (files.length > 1) throw new UsageError(`${command}: one input file at a time (got ${files.length})${hint}`);
+  return readInputs(files)[0];
+}
+
+/** Runs the whole pipeline; a crash outside its own guard is still reported as an internal error. */
+function compileOne(input: Input, values: Record<string, unknown>, command: string, text = false): CompileResult | undefined {
+  const options = {
+    optimize: parseOptimize(values.optimize, command),
+    defines: parseDefines((values.define as string[] | undefined) ?? []),
+    text,
+  };
+  try {
+    return compileProgram(input.text, input.name, options);
+  } catch (e) {
+    reportCrash(input.name, e);
+    return undefined;
+  }
+}
+
+function writeOutput(path: string, data: string | Uint8Array): void {
+  try {
+    writeFileSync(path, data);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "no such directory" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : String((e as Error).message);
+    throw new UsageError(`cannot write '${path}': ${why}`);
+  }
+}
+
+const levels = `  -O0, -O1, -O2, -O3, -Os  binaryen optimization level (default -O2; -O0 keeps the code as
+                          generated, -Os optimizes for size)
+  -D, --define NAME[=VALUE]
+                          define a macro before the file is read (VALUE defaults to 1)`;
+
+const compile: Command = {
+  name: "compile",
+  summary: "compile a fragment or program to a WebAssembly module and its manifest",
+  usage: "enstage compile FILE [-o OUT.wasm] [--wat] [-O LEVEL] [-D NAME[=VALUE]]...",
+  help: `Compile FILE (with the libc functions it calls) to a validated, optimized WebAssembly
+module, and write
+  OUT.wasm            the module
+  OUT.manifest.json   its manifest: the exported functions with their C signatures, the
+                      imports, the program's globals, the layout of every struct (name, type,
+                      size and offset of each field), the memory map, and a content hash
+  OUT.wat             the module as text, with --wat
+OUT is FILE's name without its extension, in the current directory, unless -o says otherwise.
+Diagnostics are printed as 'enstage check' prints them; nothing is written if there is an
+error. A program's 'main' is exported like any other function; 'enstage exec' runs it.
+
+Options:
+  -o, --output OUT.wasm   where to write the module (the manifest and text go beside it)
+  --wat                   also write the module as WebAssembly text (OUT.wat)
+${levels}
+  -h, --help              show this help
+
+Examples:
+  enstage compile examples/bbox.cod              writes bbox.wasm, bbox.manifest.json
+  enstage compile kernel.cod -o out/k.wasm --wat -O3
+  enstage compile hist.cod -D NBINS=64 -Os
+
+Exit status: 0 written (warnings allowed), 1 errors, 2 usage error, 70 internal error.`,
+  options: {
+    output: { type: "string", short: "o" },
+    wat: { type: "boolean" },
+    optimize: optimizeOption,
+    define: defineOption,
+  },
+  run(values, files) {
+    const input = oneInput("compile", files, "");
+    const wat = values.wat === true;
+    const result = compileOne(input, values, "compile", wat);
+    if (!result) return EXIT_ICE;
+    printDiagnostics(result, out, colors.out);
+    if (result.diagnostics.length) err(tally(result.diagnostics));
+    const status = statusOf(result);
+    if (status !== 0 || !result.binary || !result.manifest) return status || EXIT_ICE;
+
+    const output = (values.output as string | undefined) ?? defaultOutput(input.name);
+    const stem = output.endsWith(".wasm") ? output.slice(0, -".wasm".length) : output;
+    writeOutput(output, result.binary);
+    writeOutput(`${stem}.manifest.json`, JSON.stringify(result.manifest, null, 2) + "\n");
+    if (wat) writeOutput(`${stem}.wat`, result.text ?? "");
+    return 0;
+  },
+};
+
+/** `dir/bbox.cod` → `bbox.wasm` (in the current directory, as a C compiler's -c does). */
+function defaultOutput(inputName: string): string {
+  if (inputName === "<stdin>") return "a.wasm";
+  const base = basename(inputName);
+  return (extname(base) ? base.slice(0, -extname(base).length) : base) + ".wasm";
+}
+
+/**
+ * The program's output, buffered as C's stdout is when it is not a terminal: few large writes
+ * instead of one per putchar. Anything on stderr first flushes stdout, so the two interleave
+ * in the order the program wrote them.
+ */
+class OutputBuffer {
+  private chunks: Buffer[] = [];
+  private size = 0;
+  constructor(private readonly stream: NodeJS.WriteStream) {}
+  write(bytes: Uint8Array): void {
+    // A copy: the host may reuse the array it passed.
+    this.chunks.push(Buffer.from(bytes));
+    this.size += bytes.length;
+    if (this.size >= 1 << 16) this.flush();
+  }
+  flush(): void {
+    if (this.size === 0) return;
+    this.stream.write(Buffer.concat(this.chunks, this.size));
+    this.chunks = [];
+    this.size = 0;
+  }
+}
+
+const exec: Command = {
+  name: "exec",
+  summary: "compile a C program in memory and run its main",
+  usage: "enstage exec FILE [-O LEVEL] [-D NAME[=VALUE]]... [-- ARGS...]",
+  help: `Compile FILE (nothing is written) and run its 'main' like a C program: ARGS after '--'
+become argv[1...] (argv[0] is FILE's name without its extension), the program's output goes
+to stdout and stderr, and its exit status is enstage's:
+  main returns n, or exit(n)    status n (its low 8 bits, as a shell sees it)
+  abort() or a failed assert    status 134, "Aborted" on stderr
+  a trap                        status 70, one line on stderr naming the error and the C
+                                function: out-of-bounds memory access, integer division by
+                                zero, __builtin_trap, stack overflow, a bad function pointer
+Compile errors and warnings are printed on stderr; with an error nothing runs (status 1).
+
+Options:
+${levels}
+  -h, --help              show this help
+
+Examples:
+  enstage exec hello.c
+  enstage exec wc.c -- -l input.txt
+  enstage exec sim.c -O0 -D NSTEPS=100; echo "status $?"
+
+Exit status: the program's; otherwise 1 compile errors, 2 usage error, 70 internal error.`,
+  options: {
+    optimize: optimizeOption,
+    define: defineOption,
+  },
+  passesArguments: true,
+  async run(values, files, passed) {
+    const input = oneInput("exec", files, "; pass arguments to the program after '--'");
+    const result = compileOne(input, values, "exec");
+    if (!result) return EXIT_ICE;
+    // stdout belongs to the program: the compiler speaks on stderr, as gcc does.
+    printDiagnostics(result, err, colors.err);
+    const status = statusOf(result);
+    if (status !== 0 || !result.binary || !result.manifest) {
+      err(tally(result.diagnostics));
+      return status || EXIT_ICE;
+    }
+    if (!result.manifest.exports.some((e) => e.name === "main")) {
+      err(`enstage: exec: '${input.name}' defines no 'main' function to run (to build a fragment, use 'enstage compile')`);
+      return 1;
+    }
+    const stdout = new OutputBuffer(process.stdout);
+    const programName = input.name === "<stdin>" ? "a.out" : basename(input.name, extname(input.name));
+    try {
+      const run = await runProgram(result.binary, {
+        args: passed,
+        programName,
+        stdout: (b) => stdout.write(b),
+        stderr: (b) => {
+          stdout.flush();
+          process.stderr.write(Buffer.from(b));
+        },
+      });
+      return run.exitCode;
+    } finally {
+      stdout.flush();
+    }
+  },
+};
+
 // ---- the command table ------------------------------------------------------------------------
 
-const commands: Command[] = [check];
+const commands: Command[] = [check, compile, exec];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length), "help".length) + 2;
@@ -254,7 +469,7 @@ function explainParseError(e: Error & { code?: string }, c: Command): UsageError
   }
 }
 
-export function main(argv: string[]): number {
+export function main(argv: string[]): number | Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
     err(mainHelp());
@@ -269,10 +484,14 @@ export function main(argv: string[]): number {
   if (first.startsWith("-")) throw new UsageError(`unknown option '${first}'`);
 
   const command = findCommand(first);
+  // Everything after the first `--` belongs to the program that `exec` runs.
+  const split = command.passesArguments ? rest.indexOf("--") : -1;
+  const ours = split < 0 ? rest : rest.slice(0, split);
+  const passed = split < 0 ? [] : rest.slice(split + 1);
   let parsed;
   try {
     parsed = parseArgs({
-      args: rest,
+      args: ours,
       options: { ...command.options, help: { type: "boolean", short: "h" } },
       allowPositionals: true,
       strict: true,
@@ -281,13 +500,13 @@ export function main(argv: string[]): number {
     throw explainParseError(e as Error & { code?: string }, command);
   }
   if (parsed.values.help) return out(commandHelp(command)), 0;
-  return command.run(parsed.values, parsed.positionals);
+  return command.run(parsed.values, parsed.positionals, passed);
 }
 
-function run(): void {
+async function run(): Promise<void> {
   if (debug) process.setSourceMapsEnabled(true);
   try {
-    process.exitCode = main(process.argv.slice(2));
+    process.exitCode = await main(process.argv.slice(2));
   } catch (e) {
     if (e instanceof UsageError) {
       err(`enstage: ${e.message}`);
@@ -300,4 +519,4 @@ function run(): void {
   }
 }
 
-run();
+void run();
