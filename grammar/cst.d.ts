@@ -33,6 +33,7 @@ export interface FunctionDefinitionCstNode extends CstNode {
 export type FunctionDefinitionCstChildren = {
   declarationSpecifiers?: DeclarationSpecifiersCstNode[];
   declarator: DeclaratorCstNode[];
+  attributeSpecifier?: AttributeSpecifierCstNode[];
   declaration?: DeclarationCstNode[];
   compoundStatement: CompoundStatementCstNode[];
 };

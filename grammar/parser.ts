@@ -395,7 +395,7 @@ export class CParser extends CstParser {
   });
 
   /**
-   * functionDefinition = declarationSpecifiers? declarator declaration* compoundStatement ;  (§7.2)
+   * functionDefinition = declarationSpecifiers? declarator attributeSpecifier* declaration* compoundStatement ;  (§7.2)
    * Missing specifiers are old C's implicit int (`main() {…}`); the declarations between the
    * declarator and the body are K&R parameter declarations. Parameters shadow typedef names in
    * the body, so they are declared in a scope of their own around it.
@@ -411,7 +411,8 @@ export class CParser extends CstParser {
       for (const p of functionParamNames(d)) this.declare(p, false);
     });
     try {
-      this.MANY(() => this.SUBRULE(this.declaration));
+      this.MANY(() => this.SUBRULE(this.attributeSpecifier));
+      this.MANY2(() => this.SUBRULE(this.declaration));
       this.SUBRULE(this.compoundStatement);
     } finally {
       this.ACTION(() => this.popScope(mark));

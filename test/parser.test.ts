@@ -94,6 +94,7 @@ describe("valid programs parse without a diagnostic", () => {
       "struct __attribute__((packed)) S { char c; int i; } __attribute__((aligned(8)));\n" +
       "int x __attribute__((aligned(16))) = 3; void die(void) __attribute__((noreturn)); __attribute__((noinline)) static int g(void) { return 1; }\n" +
       "static int __attribute__((unused)) h(int a __attribute__((unused))) { return 0; }\n" +
+      "int k2(void) __attribute__((cold)); int k2(void) __attribute__((cold)) { return 0; }\n" +
       "void k(int c) { switch (c) { case 1: c++; __attribute__((fallthrough)); default: break; } }\n" +
       "int * __attribute__((aligned(8))) p; struct T { int a __attribute__((packed)); };",
     "asm statements and labels": 'int counter __asm__("counter_sym"); void f(int x) { __asm__ volatile("" : : "r"(x) : "memory"); __asm__("nop"); }',
