@@ -213,6 +213,13 @@ class ModuleGen implements ModuleContext {
     // The program's own globals are all placed, so a host can find them by the manifest.
     for (const sym of program?.globals ?? []) if (sym.storage === "global" && !sym.internal) this.globalAddress(sym, 0);
     this.drainQueues();
+    // Returning from main is C's exit(): a host passes main's value to the libc's `exit` so the
+    // atexit handlers run (runtime/run-program.ts). Exported only when handlers can exist.
+    const exitRef = this.defs.get("exit");
+    if (this.programDefines("main") && this.functions.has("atexit") && exitRef && exitRef.unit !== 0) {
+      exported.push({ ref: exitRef, ...this.ensureFunction(exitRef) });
+      this.drainQueues();
+    }
 
     const stackSize = Math.ceil((this.options.stackSize ?? STACK_SIZE) / STACK_ALIGN) * STACK_ALIGN;
     const dataEnd = this.data.end;
