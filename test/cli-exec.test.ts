@@ -59,6 +59,18 @@ int main(void)
     return 0;
 }
 `,
+  "atexit.c": `#include <stdio.h>
+#include <stdlib.h>
+static void first(void) { puts("first registered, last run"); }
+static void second(void) { puts("second registered"); }
+int main(void)
+{
+    atexit(first);
+    atexit(second);
+    puts("main returns");
+    return 6;
+}
+`,
   "args.c": `#include <stdio.h>
 int main(int argc, char **argv)
 {
@@ -221,6 +233,11 @@ describe("enstage exec", () => {
     expect(args.status).toBe(4);
     expect(define.stdout).toBe("42\n");
     expect(o0.stdout).toBe("hello, world\n");
+  });
+
+  it("runs the atexit handlers, last registered first, when main returns", async () => {
+    const r = await enstage(["exec", "atexit.c"]);
+    expect(r).toEqual({ status: 6, stdout: "main returns\nsecond registered\nfirst registered, last run\n", stderr: "" });
   });
 
   it("passes all of a long output through, in order", async () => {
