@@ -3,7 +3,8 @@
 // arguments, and byte sinks for its stdout and stderr. Out: the exit status a shell would see:
 // main's return value or exit(n) (low 8 bits), 134 for abort() or a failed assert (with
 // "Aborted" on stderr, as a shell prints it), 70 for a wasm trap, with one line on stderr
-// naming what went wrong and in which C function.
+// naming what went wrong, in which C function and, given the module's source map, at which
+// source line.
 //
 // Returning from main is C's exit(): when the module exports the libc's `exit` (it does when
 // atexit handlers may exist), main's value goes through it so the handlers run.
@@ -25,6 +26,8 @@ export interface RunOptions {
   programName?: string;
   stdout: (bytes: Uint8Array) => void;
   stderr: (bytes: Uint8Array) => void;
+  /** The module's source map (v3 JSON, as binaryen emits it), to name a trap's source line. */
+  sourceMap?: string;
 }
 
 export interface Trap {
@@ -32,6 +35,8 @@ export interface Trap {
   kind: string;
   /** The C functions on the wasm stack, innermost first (empty without a name section). */
   functions: string[];
+  /** Where the trapping instruction came from, when the source map says. */
+  location?: { file: string; line: number };
   /** The line written to stderr, without its newline. */
   message: string;
 }
@@ -73,7 +78,7 @@ export async function runProgram(binary: Uint8Array, options: RunOptions): Promi
       say(e.message);
       return { exitCode: EXIT_ABORT };
     }
-    const trap = describeTrap(e, programName);
+    const trap = describeTrap(e, programName, options.sourceMap);
     if (!trap) throw e; // a bug in the host, not in the program
     say(trap.message);
     return { exitCode: EXIT_TRAP, trap };
@@ -117,24 +122,85 @@ const TRAP_KINDS: [RegExp, string][] = [
   [/Maximum call stack size exceeded/, "stack overflow (recursion too deep)"],
 ];
 
-/** A wasm stack frame in V8's trace: `at NAME (wasm://wasm/HASH:wasm-function[I]:0xOFFSET)`. */
-const WASM_FRAME = /^\s*at (?:(\S+) \()?wasm:\/\/wasm\/[^:]*:wasm-function\[(\d+)\]:0x[0-9a-f]+\)?$/;
+/**
+ * A wasm stack frame in V8's trace: `at NAME (wasm://wasm/HASH:wasm-function[I]:0xOFFSET)`,
+ * NAME from the name section; OFFSET is the instruction's byte offset in the module.
+ */
+const WASM_FRAME = /^\s*at (?:(\S+) \()?wasm:\/\/wasm\/[^:]*:wasm-function\[(\d+)\]:0x([0-9a-f]+)\)?$/;
 
 /** The trap report for a run-time error of the program itself, or undefined for anything else. */
-function describeTrap(e: unknown, programName: string): Trap | undefined {
+function describeTrap(e: unknown, programName: string, sourceMap: string | undefined): Trap | undefined {
   const isTrap = e instanceof WebAssembly.RuntimeError || (e instanceof RangeError && /call stack/.test(e.message));
   if (!isTrap) return undefined;
   const kind = TRAP_KINDS.find(([re]) => re.test(e.message))?.[1] ?? e.message;
   const functions: string[] = [];
+  let offset: number | undefined;
   for (const line of (e.stack ?? "").split("\n")) {
     const m = WASM_FRAME.exec(line);
+    if (!m) continue;
     // A function with internal linkage is named `name.unit` in the module; C knows it as `name`.
-    if (m) functions.push(m[1] ? m[1].replace(/\.\d+$/, "") : `wasm-function[${m[2]}]`);
+    functions.push(m[1] ? m[1].replace(/\.\d+$/, "") : `wasm-function[${m[2]}]`);
+    offset ??= parseInt(m[3], 16);
   }
+  const location = sourceMap !== undefined && offset !== undefined ? sourceLocation(sourceMap, offset) : undefined;
   // Repeated frames (deep recursion) say nothing new.
   const chain = functions.filter((f, i) => f !== functions[i - 1]);
   let where = "";
   if (chain.length > 0) where = ` in function '${chain[0]}'`;
+  if (location) where += ` at ${location.file}:${location.line}`;
   if (chain.length > 1) where += ` (called from ${chain.slice(1, 4).map((f) => `'${f}'`).join(", from ")}${chain.length > 4 ? ", ..." : ""})`;
-  return { kind, functions, message: `${programName}: runtime error: ${kind}${where}` };
+  return { kind, functions, ...(location ? { location } : {}), message: `${programName}: runtime error: ${kind}${where}` };
+}
+
+// ---- source maps ----------------------------------------------------------------------------
+
+/**
+ * The source line of the instruction at a module byte offset. A wasm source map (v3) has one
+ * generated "line" whose columns are byte offsets, in increasing order; each segment is
+ * [offset, source, line, column] as deltas, or just [offset] for code with no known origin.
+ */
+export function sourceLocation(sourceMap: string, offset: number): { file: string; line: number } | undefined {
+  let map: { sources?: string[]; mappings?: string };
+  try {
+    map = JSON.parse(sourceMap);
+  } catch {
+    return undefined;
+  }
+  let column = 0;
+  let source = 0;
+  let line = 0;
+  let found: { file: string; line: number } | undefined;
+  for (const segment of (map.mappings ?? "").split(/[,;]/)) {
+    const v = decodeVlq(segment);
+    if (v.length === 0) continue;
+    column += v[0];
+    if (column > offset) break;
+    if (v.length >= 3) {
+      source += v[1];
+      line += v[2];
+      found = { file: map.sources?.[source] ?? "?", line: line + 1 };
+    } else found = undefined;
+  }
+  return found;
+}
+
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** Base64 VLQ: 5 bits per digit, low bits first, bit 6 continues; the lowest bit is the sign. */
+function decodeVlq(segment: string): number[] {
+  const out: number[] = [];
+  let value = 0;
+  let scale = 1;
+  for (const ch of segment) {
+    const digit = BASE64.indexOf(ch);
+    if (digit < 0) return [];
+    value += (digit & 31) * scale;
+    if (digit & 32) scale *= 32;
+    else {
+      out.push(value % 2 === 1 ? -Math.floor(value / 2) : value / 2);
+      value = 0;
+      scale = 1;
+    }
+  }
+  return out;
 }

@@ -411,6 +411,7 @@ Exit status: the program's; otherwise 1 compile errors, 2 usage error, 70 intern
       const run = await runProgram(result.binary, {
         args: passed,
         programName,
+        sourceMap: result.sourceMap,
         stdout: (b) => stdout.write(b),
         stderr: (b) => {
           stdout.flush();

@@ -12,7 +12,7 @@ import { preprocess, type PreprocessOptions } from "./preprocess.js";
 import { parse } from "./parse.js";
 import { buildAst } from "./build-ast.js";
 import { check, type CheckedUnit } from "./check.js";
-import { headerNames } from "./headers.js";
+import { headerNames, headerText } from "./headers.js";
 import type { FunctionType } from "./types.js";
 import { generate } from "./codegen.js";
 import type { OptimizeLevel } from "./wasm.js";
@@ -40,7 +40,7 @@ export function checkSource(text: string, fileName: string, options: FrontEndOpt
     const expanded = preprocess(tokens, source, diags, { ...options, sources });
     const cst = parse(expanded, diags);
     const ast = buildAst(cst, source, diags);
-    checked = check(ast, diags, { implicitFunction: (name) => libcPrototypes().get(name) });
+    checked = check(ast, diags, { implicitFunction: libcPrototype });
   } catch (e) {
     // A bug in enstage, never the user's fault: say so, with where we were, and keep going.
     diags.report("ICE", { ...noSpan, file: fileName, line: 1, col: 1 }, describeCrash(e));
@@ -64,6 +64,11 @@ export interface CompileResult extends FrontEndResult {
   binary?: Uint8Array;
   text?: string;
   manifest?: Manifest;
+  /**
+   * The module's source map (v3 JSON), for trap reports with source lines, once code
+   * generation records source positions and returns one (`generate`'s `sourceMap`).
+   */
+  sourceMap?: string;
 }
 
 /**
@@ -90,7 +95,8 @@ export function compileProgram(text: string, fileName: string, options: CompileO
   const diagnostics = [...front.diagnostics, ...diags.sorted()];
   const hasErrors = diags.hasErrors;
   if (hasErrors || !out) return { ...front, diagnostics, hasErrors: true };
-  return { ...front, diagnostics, hasErrors, binary: out.binary, text: out.text, manifest: out.manifest };
+  const sourceMap = "sourceMap" in out && typeof out.sourceMap === "string" ? out.sourceMap : undefined;
+  return { ...front, diagnostics, hasErrors, binary: out.binary, text: out.text, manifest: out.manifest, sourceMap };
 }
 
 /** An exception's message and the top of its stack, for an ICE diagnostic. */
@@ -119,21 +125,27 @@ export function libcUnits(): CheckedUnit[] {
   return (libc = units);
 }
 
-let prototypes: Map<string, FunctionType> | undefined;
+const prototypes = new Map<string, FunctionType | undefined>();
 
 /**
- * The prototypes of every function the standard headers declare, checked once per process.
- * gcc knows the libc functions as built-ins, so `printf` or `abort` called without an
- * `#include` still gets its real type (with a warning); we do the same.
+ * The prototype of a libc function, from the standard header that declares it, checked once
+ * per process and per name. gcc knows the libc functions as built-ins, so `printf` or `abort`
+ * called without an `#include` still gets its real type (with a warning); we do the same.
+ * Only the one header that mentions the name is checked, to keep the first use cheap.
  */
-function libcPrototypes(): Map<string, FunctionType> {
-  if (prototypes) return prototypes;
-  prototypes = new Map();
-  const text = headerNames.filter((h) => h !== "assert.h").map((h) => `#include <${h}>`).join("\n");
-  const result = checkSource(text, "<prelude>");
-  for (const item of result.checked?.unit.items ?? []) {
-    if (item.kind !== "declaration") continue;
-    for (const d of item.declarators) if (d.sym?.kind === "func" && d.sym.type.kind === "function") prototypes.set(d.sym.name, d.sym.type);
+function libcPrototype(name: string): FunctionType | undefined {
+  if (prototypes.has(name)) return prototypes.get(name);
+  prototypes.set(name, undefined);
+  const mention = new RegExp(`\\b${name}\\s*\\(`);
+  const header = headerNames.find((h) => h !== "assert.h" && mention.test(headerText(h) ?? ""));
+  if (header) {
+    const result = checkSource(`#include <${header}>`, "<prelude>");
+    for (const item of result.checked?.unit.items ?? []) {
+      if (item.kind !== "declaration") continue;
+      for (const d of item.declarators) {
+        if (d.sym?.kind === "func" && d.sym.type.kind === "function" && !prototypes.get(d.sym.name)) prototypes.set(d.sym.name, d.sym.type);
+      }
+    }
   }
-  return prototypes;
+  return prototypes.get(name);
 }
