@@ -3,12 +3,17 @@
 // spec section it implements. In: the preprocessed token stream (grammar/tokens.ts). Out: a
 // concrete syntax tree whose shape grammar/cst.d.ts describes (generated: `npm run diagrams`).
 //
-// Two departures from the textbook grammar, both for speed and both invisible in the language:
-//  - Binary operators are one flat rule, `castExpression (binaryOperator castExpression)*`; the AST
-//    builder applies the precedence table of §5.4. Fifteen nested precedence rules would cost
-//    fifteen rule calls per operand (chevrotain's own ECMAScript example does the same).
+// Departures from the textbook grammar, for speed or for better errors, none visible in the
+// language accepted:
+//  - The ten levels of binary operators are one flat list in `conditionalExpression`, and C's
+//    unary and postfix expressions are folded into `castExpression`; the AST builder applies the
+//    precedence table of §5.0. One rule per level would cost a dozen rule calls per operand
+//    (chevrotain's own ECMAScript example flattens binary operators the same way).
 //  - Declarators have an optional name everywhere, so one rule covers declarators and abstract
 //    declarators (`int (*)(int)`); whether a name was required is the checker's business.
+//  - A few things C forbids are parsed anyway so that the checker can name the mistake instead
+//    of the parser reporting a syntax error and its cascade: a typedef name used as a value,
+//    a nested function definition (GNU), an unknown type name (see `classify`).
 //
 // The one piece of state: typedef names. C's grammar has typedef-name as a terminal (C11 6.7.8),
 // so `T * x;` is a declaration when T names a type and a multiplication otherwise; no context-free
@@ -20,8 +25,8 @@
 // which do nothing then. Nothing else in the grammar carries state or meaning.
 
 import {
-  CstParser, EOF, EarlyExitException, NoViableAltException, createToken, isRecognitionException, Lexer, type CstNode, type DSLMethodOptsWithErr,
-  type IOrAlt, type IToken, type OrMethodOpts, type TokenType,
+  CstParser, EOF, EarlyExitException, NoViableAltException, createToken, isRecognitionException, Lexer,
+  type CstNode, type DSLMethodOptsWithErr, type IOrAlt, type IToken, type OrMethodOpts, type TokenType,
 } from "chevrotain";
 import * as T from "./tokens.js";
 

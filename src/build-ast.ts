@@ -605,7 +605,9 @@ class AstBuilder {
       return { kind, span, operand: this.cast(c.castExpression?.[0]) };
     }
     if (op === "++" || op === "--") return { kind: "incdec", span, op, prefix: true, operand: this.cast(c.castExpression?.[0]) };
-    if (op !== undefined) return { kind: "unary", span, op: op as "-" | "+" | "!" | "~" | "*" | "&", operand: this.cast(c.castExpression?.[0]) };
+    if (op !== undefined) {
+      return { kind: "unary", span, op: op as "-" | "+" | "!" | "~" | "*" | "&", operand: this.cast(c.castExpression?.[0]) };
+    }
     if (!c.typeName) return this.missing(); // recovered before any alternative began
     const typeName = this.typeName(c.typeName[0]);
     if (c.initializerList) {
@@ -670,7 +672,9 @@ class AstBuilder {
     let e: Expr = { kind: "member", span, base: nullT, arrow: true, name: first };
     for (const d of c.designator ?? []) {
       const des = this.designator(d);
-      e = des.kind === "field" ? { kind: "member", span, base: e, arrow: false, name: des.name } : { kind: "index", span, base: e, index: des.index };
+      e = des.kind === "field"
+        ? { kind: "member", span, base: e, arrow: false, name: des.name }
+        : { kind: "index", span, base: e, index: des.index };
     }
     const ulong: TypeName = {
       span,
@@ -690,7 +694,12 @@ class AstBuilder {
       this.report("E0005", span, text);
       return { kind: "int", span, value: 0n, suffix: "", radix: 10 };
     };
-    const m = /^(0[xX])([0-9a-fA-F]*)(.*)$/.exec(text) ?? /^(0[bB])([01]*)(.*)$/.exec(text) ?? /^(0)([0-7]*)(.*)$/.exec(text) ?? /^()([1-9][0-9]*)(.*)$/.exec(text);
+    // prefix, digits, suffix; `0` alone is octal, and `09` an octal with a bad suffix
+    const m =
+      /^(0[xX])([0-9a-fA-F]*)(.*)$/.exec(text) ??
+      /^(0[bB])([01]*)(.*)$/.exec(text) ??
+      /^(0)([0-7]*)(.*)$/.exec(text) ??
+      /^()([1-9][0-9]*)(.*)$/.exec(text);
     if (!m) return bad();
     const [, prefix, digits, rest] = m;
     const radix = prefix === "" ? 10 : prefix === "0" ? 8 : /[xX]/.test(prefix) ? 16 : 2;
