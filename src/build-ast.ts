@@ -139,17 +139,21 @@ class AstBuilder {
       kind: "declaration",
       span,
       specs,
-      declarators: c.initDeclaratorList ? this.initDeclaratorList(c.initDeclaratorList[0]) : [],
+      declarators: c.initDeclaratorList ? this.initDeclaratorList(c.initDeclaratorList[0], specs) : [],
     };
   }
 
-  private initDeclaratorList(node: C.InitDeclaratorListCstNode): InitDeclarator[] {
+  /**
+   * gcc applies `__attribute__((aligned(N)))` after a declarator to that declarator alone; the
+   * AST keeps attributes per declaration, so they go into the shared `specs` (exact for the usual
+   * one declarator per declaration).
+   */
+  private initDeclaratorList(node: C.InitDeclaratorListCstNode, specs?: DeclSpecs): InitDeclarator[] {
     return (node.children.initDeclarator ?? []).filter((d) => !isEmptyNode(d)).map((d) => {
       const c = d.children;
       const init: InitDeclarator = { span: this.span(d), declarator: this.declarator(c.declarator?.[0]) };
       if (c.initializer) init.init = this.initializer(c.initializer[0]);
-      // gcc applies `__attribute__((aligned(N)))` after a declarator to that declarator; the AST
-      // has no place for it per declarator, so it is ignored here (see the report).
+      if (specs) this.applyAttributes(specs, c.attributeSpecifier);
       return init;
     });
   }
@@ -230,14 +234,17 @@ class AstBuilder {
     return spec;
   }
 
+  /** Attributes after a member's declarator go into the member declaration's specs (see `initDeclaratorList`). */
   private fieldDeclaration(node: C.StructDeclarationCstNode): FieldDeclaration[] {
     const c = node.children;
     if (!c.declarationSpecifiers) return []; // `;` or `_Static_assert`
+    const specs = this.declSpecs(c.declarationSpecifiers[0]);
     return [
       {
         span: this.span(node),
-        specs: this.declSpecs(c.declarationSpecifiers[0]),
+        specs,
         declarators: (c.structDeclarator ?? []).filter((sd) => !isEmptyNode(sd)).map((sd) => {
+          this.applyAttributes(specs, sd.children.attributeSpecifier);
           const f: FieldDeclaration["declarators"][number] = { span: this.span(sd) };
           const d = sd.children.declarator?.[0];
           if (d && !isEmptyNode(d)) f.declarator = this.declarator(d);

@@ -357,9 +357,10 @@ describe("declarations", () => {
       [],
       ["*p"],
     ]);
-    expect(s.fields![3].specs.aligned).toBeUndefined(); // an attribute after a member's declarator is not kept
+    expect(s.fields![3].specs.aligned).toBe(8); // an attribute after a member's declarator applies to the member
     const t = (unit.items[1] as Declaration).specs.type;
     expect(t).toMatchObject({ kind: "record", tag: "T", packed: true, aligned: 16 });
+    expect((unit.items[2] as Declaration).specs.aligned).toBe(8);
   });
 
   it("gives a declaration without declarators none, and an anonymous member no declarator", () => {
