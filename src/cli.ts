@@ -504,8 +504,17 @@ export function main(argv: string[]): number | Promise<number> {
   return command.run(parsed.values, parsed.positionals, passed);
 }
 
+/** 128 + SIGPIPE: what a shell reports for a C program whose reader went away. */
+const EXIT_PIPE = 141;
+
 async function run(): Promise<void> {
   if (debug) process.setSourceMapsEnabled(true);
+  // `enstage exec prog.c | head` closes our stdout early; a C program would die of SIGPIPE
+  // without a word, and so do we, instead of a Node stack trace.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    process.exit(EXIT_PIPE);
+  });
   try {
     process.exitCode = await main(process.argv.slice(2));
   } catch (e) {
