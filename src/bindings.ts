@@ -249,7 +249,7 @@ class NameSet {
 const SUPPORT_NAMES = [
   "RecordView", "RecordArrayView", "FixedArray", "Address", "addressOf", "checkIndex", "readBits", "writeBits",
   "instantiate", "Params", "HostImports", "HostImportsFactory", "MANIFEST_HASH", "ABI_VERSION", "WASM_FILE",
-  "STACK_LIMIT", "STACK_RESERVE", "defaultEnv", "alignUp",
+  "STACK_LIMIT", "STACK_RESERVE", "defaultEnv", "alignUp", "QueueImports",
 ];
 
 // Members of the view base class; a C field with one of these names gets a trailing `_`.
@@ -1071,7 +1071,24 @@ class BindingsGenerator {
   private instantiateFn(): void {
     const params = this.paramList();
     const envImports = this.m.imports.filter((i) => i.module === "env");
+    const queueImports = this.m.imports.filter((i) => i.module === "enstage");
     const hasParams = params.length > 0;
+    if (queueImports.length) {
+      this.statements.push({
+        kind: StructureKind.Interface,
+        name: "QueueImports",
+        isExported: true,
+        docs: [
+          "An aggregate's queue (EVPath's multiqueue functions), per record type X: EVcount_X() → count,\n" +
+            "EVdata_X(i) → address of record i in wasm memory, EVdiscard_X(i), EVsubmit_X(port, address).",
+        ],
+        properties: queueImports.map((i) => ({
+          name: i.name,
+          isReadonly: true,
+          type: `(${i.params.map((w, k) => `${["index", "port", "address"][i.params.length === 1 ? 0 : k + 1]}: ${tsOfWasm(w)}`).join(", ")}) => ${i.results[0] ? tsOfWasm(i.results[0]) : "void"}`,
+        })),
+      } satisfies InterfaceDeclarationStructure);
+    }
     this.statements.push({
       kind: StructureKind.Interface,
       name: "HostImports",
@@ -1082,7 +1099,7 @@ class BindingsGenerator {
       ],
       properties: [
         { name: "env", type: "WebAssembly.ModuleImports", hasQuestionToken: true },
-        { name: "enstage", type: "WebAssembly.ModuleImports", hasQuestionToken: true },
+        { name: "enstage", type: queueImports.length ? "QueueImports" : "WebAssembly.ModuleImports", hasQuestionToken: true },
       ],
     } satisfies InterfaceDeclarationStructure);
     this.statements.push({

@@ -503,6 +503,14 @@ describe("bindings for fragments", () => {
       ...manifest,
       fragments: manifest.fragments?.length ? manifest.fragments : FRAGMENTS,
       params: manifest.params?.length ? manifest.params : [{ name: "emin", type: "double", wasm: "f64" }, { name: "nmax", type: "long", wasm: "i64" }],
+      // An aggregate's queue imports, as the compiler lists them (type-level only: this C has none).
+      imports: [
+        ...manifest.imports,
+        { module: "enstage", name: "EVcount_rec", params: [], results: ["i64"] },
+        { module: "enstage", name: "EVdata_rec", params: ["i64"], results: ["i32"] },
+        { module: "enstage", name: "EVdiscard_rec", params: ["i64"], results: [] },
+        { module: "enstage", name: "EVsubmit_rec", params: ["i32", "i32"], results: [] },
+      ],
     };
     bindings = generateBindings(manifest, { moduleName: "frag" });
     B = await load(bindings);
@@ -532,6 +540,16 @@ describe("bindings for fragments", () => {
       }`;
     const check = makeChecker(bindings);
     expect(check(use)).toEqual([]);
+    const queues = `
+      import { instantiate, type QueueImports } from "./bindings";
+      const queue: QueueImports = {
+        EVcount_rec: () => 0n,
+        EVdata_rec: (index: bigint) => Number(index) * 16,
+        EVdiscard_rec: () => {},
+        EVsubmit_rec: (port: number, address: number) => void (port + address),
+      };
+      export const m = instantiate(new ArrayBuffer(8), { emin: 1, nmax: 2n }, { enstage: queue });`;
+    expect(check(queues)).toEqual([]);
     const missingParam = `import { instantiate } from "./bindings";\nexport const m = instantiate(new ArrayBuffer(8), { emin: 1 });`;
     expect(check(missingParam)).not.toEqual([]);
   });
