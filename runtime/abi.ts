@@ -1,4 +1,4 @@
-// The fragment ABI, version 1: the contract between the compiler and every host.
+// The fragment ABI, version 2: the contract between the compiler and every host.
 // In: nothing (a leaf module; the runtimes bundle it, so it imports nothing from the compiler).
 // Out: the memory map, the host imports with their wasm signatures, the export names, and the
 // manifest types that `enstage compile` writes next to each `.wasm`.
@@ -38,13 +38,40 @@
 // round_up(sizeof T, 8). The host's `__vfprintf`/`__vsnprintf` read `ap` the same way.
 //
 // Exports. Every C function with external linkage that the program defines, by its C name;
-// "memory"; `__heap_base`; `__stack_pointer`; `__indirect_function_table`.
+// "memory"; `__heap_base`; `__stack_pointer`; `__indirect_function_table`; for each fragment its
+// driver (below); `enstage_fuel` when compiled with fuel.
 //
 // Imports (module "env"): only what must reach the host, listed in `HOST_IMPORTS` below. A call
 // to an extern function that neither the program nor the libc defines and that is not listed
 // there is a link error at compile time ("undefined reference").
+//
+// Fragments (version 2; notes/fragments.md). A fragment `NAME` is exported as the C function it
+// is, plus a driver `enstage_run_NAME` that does a buffer's worth of work (`DRIVER_PREFIX`):
+//   filter    per record: long enstage_run_f(T *buf, long n) → records kept; they are compacted
+//             to the front of buf in place, in their order.
+//   transform per record: long enstage_run_f(const T *in, long n, U *out, long cap) → outputs
+//             written; each out slot is zeroed before the call; stops when cap outputs exist.
+//   router    per record: void enstage_run_f(const T *buf, long n, int *ports) → a port per record.
+// Per-buffer fragments and aggregates are their own driver (`driver` = `name` in the manifest).
+// An aggregate reaches its queue through imports from module "enstage" (`ENSTAGE_MODULE`), one
+// set per record type X: EVcount_X() → i64, EVdata_X(i64 index) → i32 address of the record,
+// EVdiscard_X(i64 index), EVsubmit_X(i32 port, i32 address) (`queueImportSignature`).
+//
+// Params. `param T name;` is an imported immutable global: module "params" (`PARAMS_MODULE`),
+// field `name`, of T's wasm value type. An integer param's value is its C value (an i32 param of
+// unsigned type passes its bit pattern). `specialize` turns the imports into constants; the
+// manifest then marks those params `bound` with their `value`.
+//
+// Fuel. A module compiled with fuel exports the mutable i64 global `enstage_fuel`
+// (`FUEL_GLOBAL`, initially `FUEL_UNLIMITED`). Every function entry and every loop iteration
+// (and every `goto` target) subtracts 1 and traps (`unreachable`) when the result is negative:
+// a host sets the budget before a call, and a trap with `enstage_fuel` < 0 means out of fuel.
+//
+// State. Every file-scope variable and `static` local of the program is state; the manifest's
+// `state` lists each with its address, size and `layout` (a canonical description of its bytes,
+// runtime/state.ts compares layouts before moving state between modules).
 
-export const ABI_VERSION = 1;
+export const ABI_VERSION = 2;
 
 /** wasm value types as they appear in signatures and the manifest. */
 export type WasmType = "i32" | "i64" | "f32" | "f64";
@@ -70,6 +97,16 @@ export const MEMORY_EXPORT = "memory";
 export const STACK_POINTER = "__stack_pointer";
 export const HEAP_BASE = "__heap_base";
 export const FUNCTION_TABLE = "__indirect_function_table";
+/** Module of the `param` globals. */
+export const PARAMS_MODULE = "params";
+/** Module of an aggregate's queue functions. */
+export const ENSTAGE_MODULE = "enstage";
+/** The fuel counter (a mutable i64 global), when the module was compiled with fuel. */
+export const FUEL_GLOBAL = "enstage_fuel";
+/** Fuel a module starts with: a host that never sets the budget never runs out. */
+export const FUEL_UNLIMITED = (1n << 63n) - 1n;
+/** A per-record fragment NAME's driver is exported as DRIVER_PREFIX + NAME. */
+export const DRIVER_PREFIX = "enstage_run_";
 
 export interface HostSignature {
   params: WasmType[];
@@ -110,6 +147,19 @@ export const HOST_IMPORTS: Readonly<Record<string, HostSignature>> = {
 
 export function isHostImport(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(HOST_IMPORTS, name);
+}
+
+/**
+ * The signature of an aggregate's queue function (module "enstage"), by its C name
+ * (`EVcount_particle`), with the record type's tag; undefined for any other name.
+ */
+export function queueImportSignature(name: string): (HostSignature & { verb: string; record: string }) | undefined {
+  const m = /^EV(count|data|discard|submit)_([A-Za-z_]\w*)$/.exec(name);
+  if (!m) return undefined;
+  const [verb, record] = [m[1], m[2]];
+  const s =
+    verb === "count" ? sig([], ["i64"]) : verb === "data" ? sig(["i64"], ["i32"]) : verb === "discard" ? sig(["i64"]) : sig(["i32", "i32"]);
+  return { ...s, verb, record };
 }
 
 // ---- the manifest -------------------------------------------------------------------------
@@ -177,13 +227,70 @@ export interface ManifestMemory {
   heapBase: number;
 }
 
+export type FragmentKind = "filter" | "transform" | "router" | "aggregate";
+
+/** A `param` declaration. */
+export interface ManifestParam {
+  name: string;
+  /** C spelling without qualifiers: `double`, `unsigned char`, `long`. */
+  type: string;
+  wasm: WasmType;
+  /** Set by `specialize`: the module holds the value as a constant and no longer imports it. */
+  bound?: boolean;
+  /** The bound value: a number, or for an i64 param its decimal string. */
+  value?: number | string;
+}
+
+export interface ManifestFragment {
+  name: string;
+  kind: FragmentKind;
+  /** Per record (the driver loops over a buffer) or per buffer (the function is the driver). */
+  perRecord: boolean;
+  /** Record type names (`struct particle`, or a typedef name), whose layouts are in `records`. */
+  input?: string;
+  output?: string;
+  /** An aggregate's queues: the record types whose EVcount_X/EVdata_X/... it calls. */
+  queues?: string[];
+  /** The export to call per buffer. */
+  driver: string;
+  /** The params it reads, directly or through the functions it calls. */
+  params: { name: string; type: string }[];
+}
+
+/** A file-scope variable or `static` local: fragment state. */
+export interface ManifestStateVar {
+  /** `count` at file scope; `fn.count` for a static local of fn (`fn.count#2` for a second one). */
+  name: string;
+  /** C spelling. */
+  type: string;
+  address: number;
+  size: number;
+  /**
+   * What the bytes mean, canonically: scalars as `i32`/`u8`/`f64`/`bool`/`ptr`, arrays as
+   * `T[n]`, records as `struct{field:T@offset;...}` (bit-fields `field:T:width@offset.bit`).
+   * Two modules may exchange a state variable when name, size and layout agree.
+   */
+  layout: string;
+}
+
 export interface Manifest {
   abiVersion: number;
-  /** sha256 over the source text and the options that shaped the module. */
+  /** sha256 over the source text and the options that shaped the module (and bound param values). */
   hash: string;
   exports: ManifestFunction[];
   imports: ManifestImport[];
   globals: ManifestGlobal[];
+  /** Every struct/union the program's declarations mention, with its layout. */
   structs: ManifestStruct[];
   memory: ManifestMemory;
+  /** The fragments the file defines, in source order. */
+  fragments: ManifestFragment[];
+  /** The file's `param` declarations, in source order. */
+  params: ManifestParam[];
+  /** Fragment state, in address order. */
+  state: ManifestStateVar[];
+  /** The layouts of the fragments' record types (and the records they contain): a subset of `structs`. */
+  records: ManifestStruct[];
+  /** Compiled with fuel: the module exports `enstage_fuel`. */
+  fuel: boolean;
 }

@@ -326,12 +326,22 @@ function emitIdent(cx: FnCtx, e: ExprOf<"ident">): Ex {
   const sym = e.sym;
   if (!sym) return ice(`unresolved identifier '${e.name}'`);
   if (sym.kind === "func") return cx.m.i32.const(cx.gen.functionIndex(sym, cx.unit, e.span));
+  // A `param` is an imported immutable global (runtime/abi.ts), a constant once specialized.
+  if (sym.storage === "fragmentParam") return cx.m.global.get(cx.gen.paramGlobal(sym), wasmType(sym.type));
   const lv = symLValue(cx, sym);
   return readLValue(cx, lv);
 }
 
 /** Where a variable lives, as an lvalue of its type. */
 export function symLValue(cx: FnCtx, sym: Symbol): LValue {
+  if (sym.storage === "fragmentParam") {
+    // `&mu`: a param has no address of its own, so point at a copy in the frame. It is const,
+    // so no one can tell the copy from the original (except by comparing addresses).
+    const m = cx.m;
+    const off = cx.allocFrame(sizeOf(sym.type), alignOf(sym.type));
+    const store = storeScalar(cx, sym.type, cx.frameAddr(off), m.global.get(cx.gen.paramGlobal(sym), wasmType(sym.type)));
+    return { kind: "mem", addr: { ptr: m.block(null, [store, addrValue(cx, cx.frameAddr(off))], W.i32), offset: 0 }, type: sym.type };
+  }
   const place = cx.placeOf(sym);
   switch (place.kind) {
     case "local":
@@ -842,6 +852,7 @@ function emitCall(cx: FnCtx, e: ExprOf<"call">): Ex {
   const sig = sigOfType(ft, e.args);
   const target = emitExpr(cx, callee);
   const { pre, operands } = emitArgs(cx, e.args, sig, ft);
+  cx.gen.noteIndirectCall();
   const call = m.call_indirect(cx.gen.tableName, target, operands, W.tupleType(sig.wasmParams), sig.result);
   return seq(cx, pre, callResult(cx, call, sig, e.type!), wasmType(e.type!));
 }

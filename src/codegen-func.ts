@@ -48,6 +48,12 @@ export interface ModuleContext {
   resolveCall(sym: Symbol, name: string, unit: number, span: Span): { name: string; sig: Sig } | undefined;
   /** Whether the program (not the libc) defines a function of this name. */
   programDefines(name: string): boolean;
+  /** The wasm global a `param` is read from (an import from module "params"). */
+  paramGlobal(sym: Symbol): string;
+  /** The function being emitted calls through a pointer (it may reach any table entry). */
+  noteIndirectCall(): void;
+  /** The fuel counter's global when compiling with fuel. */
+  readonly fuelGlobal: string | undefined;
 }
 
 export type Place =
@@ -180,7 +186,7 @@ export function emitFunction(gen: ModuleContext, unit: number, def: FunctionDef,
     stmts = emitBlockItems(cx, def.body.items);
   }
   if (cx.retWasm !== W.none && fall.length === 0) fall.push(cx.sret !== undefined ? m.local.get(cx.sret, W.i32) : zeroOf(cx, cx.retType));
-  let body = m.block(cx.retLabel, [...cx.prologue, ...stmts, ...fall], cx.retWasm);
+  let body = m.block(cx.retLabel, [...emitFuel(cx), ...cx.prologue, ...stmts, ...fall], cx.retWasm);
   if (cx.frameSize > 0) {
     const size = Math.ceil(cx.frameSize / STACK_ALIGN) * STACK_ALIGN;
     const sp = gen.stackPointerGlobal;
@@ -217,6 +223,21 @@ function defaultPromote(t: Type): Type {
   if (isFloat(t) && t.size === 4) return doubleType;
   if (isInteger(t) && t.size < 4) return intType;
   return t;
+}
+
+/**
+ * One unit of fuel (runtime/abi.ts): spent at function entry and at the head of every loop
+ * iteration, so any run that does not end spends without bound and traps. A global
+ * subtract-and-test is a few instructions, cheap next to a loop body that touches memory.
+ */
+function emitFuel(cx: FnCtx): Ex[] {
+  const g = cx.gen.fuelGlobal;
+  if (!g) return [];
+  const m = cx.m;
+  return [
+    m.global.set(g, m.i64.sub(m.global.get(g, W.i64), m.i64.const(1n))),
+    m.if(m.i64.lt_s(m.global.get(g, W.i64), m.i64.const(0n)), m.unreachable()),
+  ];
 }
 
 // ---- declarations -------------------------------------------------------------------------
@@ -384,7 +405,7 @@ function emitLoop(cx: FnCtx, s: Extract<Stmt, { kind: "loop" }>): Ex {
   const body = m.block(cont, [emitStmt(cx, s.body)]);
   cx.breaks.pop();
   cx.continues.pop();
-  const loopBody: Ex[] = [];
+  const loopBody: Ex[] = emitFuel(cx);
   if (s.test === "before") {
     if (s.cond) loopBody.push(m.br(brk, m.i32.eqz(emitCond(cx, s.cond))));
     loopBody.push(body);
@@ -646,6 +667,7 @@ class Cfg {
           const head = this.newBlock();
           this.jump(head);
           this.cur = head;
+          this.emit(...emitFuel(cx));
           if (s.cond) this.jump(bodyB, emitCond(cx, s.cond));
           this.jump(s.cond ? exit : bodyB);
           this.breaks.push(exit);
@@ -661,6 +683,7 @@ class Cfg {
           this.breaks.push(exit);
           this.continues.push(next);
           this.cur = bodyB;
+          this.emit(...emitFuel(cx));
           this.lower(s.body);
           this.jump(next);
           this.cur = next;
@@ -734,6 +757,8 @@ class Cfg {
         const b = this.labelBlock(s.label);
         this.jump(b);
         this.cur = b;
+        // A backward goto makes a loop without a loop statement: its target pays too.
+        this.emit(...emitFuel(cx));
         this.lower(s.body);
         return;
       }

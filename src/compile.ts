@@ -17,6 +17,7 @@ import type { FunctionType } from "./types.js";
 import { generate } from "./codegen.js";
 import type { OptimizeLevel } from "./wasm.js";
 import { libcFiles } from "./libc.js";
+import { DRIVERS_FILE, driverSource } from "./fragments.js";
 import type { Manifest } from "../runtime/abi.js";
 
 export interface FrontEndResult {
@@ -57,6 +58,8 @@ export interface CompileOptions extends FrontEndOptions {
   stackSize?: number;
   /** Maximum memory in 64 KiB pages (runtime/abi.ts MAX_PAGES unless given). */
   maxPages?: number;
+  /** Spend fuel at function entries and loop iterations (runtime/abi.ts FUEL_GLOBAL). */
+  fuel?: boolean;
 }
 
 export interface CompileResult extends FrontEndResult {
@@ -82,6 +85,8 @@ export function compileProgram(text: string, fileName: string, options: CompileO
   let out: ReturnType<typeof generate> | undefined;
   try {
     out = generate([front.checked, ...libcUnits()], diags, {
+      fuel: options.fuel,
+      drivers: driverUnit(front.checked),
       optimize: options.optimize ?? 2,
       text: options.text,
       stackSize: options.stackSize,
@@ -97,6 +102,19 @@ export function compileProgram(text: string, fileName: string, options: CompileO
   if (hasErrors || !out) return { ...front, diagnostics, hasErrors: true };
   const sourceMap = "sourceMap" in out && typeof out.sourceMap === "string" ? out.sourceMap : undefined;
   return { ...front, diagnostics, hasErrors, binary: out.binary, text: out.text, manifest: out.manifest, sourceMap };
+}
+
+/**
+ * The fragments' drivers (src/fragments.ts), checked as their own unit, or undefined when the
+ * file has no per-record fragment. Generated code: an error in it is a bug in enstage.
+ */
+export function driverUnit(program: CheckedUnit): CheckedUnit | undefined {
+  const text = driverSource(program);
+  if (text === undefined) return undefined;
+  const r = checkSource(text, DRIVERS_FILE);
+  const error = r.diagnostics.find((d) => d.severity === "error");
+  if (!r.checked || error) throw new Error(`the fragment drivers do not check: ${error ? `${error.span.line}:${error.span.col} ${error.code} ${messageOf(error)}` : "no AST"}`);
+  return r.checked;
 }
 
 /** An exception's message and the top of its stack, for an ICE diagnostic. */

@@ -175,7 +175,7 @@ describe("enstage compile", () => {
     const wasm = readFileSync(join(dir, "fragment.wasm"));
     expect(WebAssembly.validate(wasm)).toBe(true);
     const manifest = JSON.parse(readFileSync(join(dir, "fragment.manifest.json"), "utf8"));
-    expect(Object.keys(manifest).sort()).toEqual(["abiVersion", "exports", "globals", "hash", "imports", "memory", "structs"]);
+    expect(Object.keys(manifest).sort()).toEqual(["abiVersion", "exports", "fragments", "fuel", "globals", "hash", "imports", "memory", "params", "records", "state", "structs"]);
     expect(manifest.exports.map((e: { name: string }) => e.name)).toEqual(["count_inside"]);
     const particle = manifest.structs.find((s: { name: string }) => s.name === "struct particle");
     expect(particle.size).toBe(64);

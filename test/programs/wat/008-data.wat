@@ -4,7 +4,7 @@
  (global $__stack_pointer (mut i32) (i32.const 1049648))
  (global $__heap_base i32 (i32.const 1049648))
  (memory $0 18 16384)
- (data $0 (i32.const 1024) "$\04\00\00\00\00\00\00,\04\00\00\00\00\00\00\01\00\00\00\00\00\00\00\00\00\00\00\n\00\00\00\14\00\00\00\1e\00\00\00\00\00\00\00hi")
+ (data $0 (i32.const 1024) "\n\00\00\00\14\00\00\00\1e\00\00\00\00\00\00\00\08\04\00\00\00\00\00\00,\04\00\00\00\00\00\00\01\00\00\00\00\00\00\00\00\00\00\00hi")
  (table $__indirect_function_table 2 2 funcref)
  (elem $functions (i32.const 1) $inc.0)
  (export "__stack_pointer" (global $__stack_pointer))
@@ -16,10 +16,10 @@
   (local $__fp i32)
   (block $return (result i32)
    (i32.store
-    (i32.const 1048)
+    (i32.const 1064)
     (i32.add
      (i32.load
-      (i32.const 1048)
+      (i32.const 1064)
      )
      (i32.const 1)
     )
@@ -30,20 +30,20 @@
       (i32.add
        (i32.load
         (i32.load
-         (i32.const 1024)
+         (i32.const 1040)
         )
        )
        (i32.load
-        (i32.const 1048)
+        (i32.const 1064)
        )
       )
       (i32.load
-       (i32.const 1040)
+       (i32.const 1056)
       )
      )
      (i32.load8_s offset=1
       (i32.load
-       (i32.const 1032)
+       (i32.const 1048)
       )
      )
     )
