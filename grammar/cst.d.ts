@@ -17,6 +17,8 @@ export interface ExternalDeclarationCstNode extends CstNode {
 }
 
 export type ExternalDeclarationCstChildren = {
+  fragmentDefinition?: FragmentDefinitionCstNode[];
+  paramDeclaration?: ParamDeclarationCstNode[];
   functionDefinition?: FunctionDefinitionCstNode[];
   declaration?: DeclarationCstNode[];
   staticAssertDeclaration?: StaticAssertDeclarationCstNode[];
@@ -36,6 +38,26 @@ export type FunctionDefinitionCstChildren = {
   attributeSpecifier?: AttributeSpecifierCstNode[];
   declaration?: DeclarationCstNode[];
   compoundStatement: CompoundStatementCstNode[];
+};
+
+export interface FragmentDefinitionCstNode extends CstNode {
+  name: "fragmentDefinition";
+  children: FragmentDefinitionCstChildren;
+}
+
+export type FragmentDefinitionCstChildren = {
+  kind?: (IToken)[];
+  functionDefinition: FunctionDefinitionCstNode[];
+};
+
+export interface ParamDeclarationCstNode extends CstNode {
+  name: "paramDeclaration";
+  children: ParamDeclarationCstChildren;
+}
+
+export type ParamDeclarationCstChildren = {
+  keyword?: (IToken)[];
+  declaration: DeclarationCstNode[];
 };
 
 export interface DeclarationCstNode extends CstNode {
@@ -740,6 +762,8 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   translationUnit(children: TranslationUnitCstChildren, param?: IN): OUT;
   externalDeclaration(children: ExternalDeclarationCstChildren, param?: IN): OUT;
   functionDefinition(children: FunctionDefinitionCstChildren, param?: IN): OUT;
+  fragmentDefinition(children: FragmentDefinitionCstChildren, param?: IN): OUT;
+  paramDeclaration(children: ParamDeclarationCstChildren, param?: IN): OUT;
   declaration(children: DeclarationCstChildren, param?: IN): OUT;
   staticAssertDeclaration(children: StaticAssertDeclarationCstChildren, param?: IN): OUT;
   initDeclaratorList(children: InitDeclaratorListCstChildren, param?: IN): OUT;

@@ -57,6 +57,8 @@ const attributeKeywords = [K.const, K.volatile, K.inline, K.restrict, K.static, 
 
 const idx = (types: TokenType[]): Set<number> => new Set(types.map((t) => t.tokenTypeIdx!));
 /** Tokens that can begin declaration specifiers, minus `__attribute__` (which also trails declarators). */
+const fragmentKinds = new Set(["filter", "transform", "router", "aggregate"]);
+
 const specifierStarts = idx([
   ...storageClasses, ...typeQualifiers, ...functionSpecifiers, ...typeKeywords,
   K.struct, K.union, K.enum, K.__typeof__, K._Alignas, TypedefName,
@@ -257,6 +259,30 @@ export class CParser extends CstParser {
     return twin;
   }
 
+  /**
+   * The contextual keywords of spec §8 (`filter`, `transform`, `router`, `aggregate`, `param`)
+   * are plain identifiers to C: a program may name a function `filter`. They start a fragment
+   * or a param only at file scope, when the word is not a declared name and what follows could
+   * not be C: `filter NAME (` or `param` then a type. Read from the raw tokens, before the
+   * lexer hack below re-tags them.
+   */
+  private fragmentAhead(): boolean {
+    const t = super.LA(1);
+    return (
+      t.tokenTypeIdx === IDENTIFIER &&
+      fragmentKinds.has(t.image) &&
+      this.lookupName(t.image) === undefined &&
+      super.LA(2).tokenTypeIdx === IDENTIFIER &&
+      super.LA(3).tokenType === T.LParen
+    );
+  }
+  private paramAhead(): boolean {
+    const t = super.LA(1);
+    if (t.tokenTypeIdx !== IDENTIFIER || t.image !== "param" || this.lookupName(t.image) !== undefined) return false;
+    const next = super.LA(2);
+    return specifierStarts.has(next.tokenTypeIdx) || (next.tokenTypeIdx === IDENTIFIER && this.lookupName(next.image) === true);
+  }
+
   // Chevrotain reads tokens only through these two; re-tagging here is the lexer hack.
   protected override LA(howMuch: number): IToken {
     const tok = super.LA(howMuch);
@@ -373,6 +399,8 @@ export class CParser extends CstParser {
         (this.orOptions.externalDeclaration ??= {
           MAX_LOOKAHEAD: 1,
           DEF: [
+            { GATE: () => this.fragmentAhead(), IGNORE_AMBIGUITIES: true, ALT: () => this.SUBRULE(this.fragmentDefinition) },
+            { GATE: () => this.paramAhead(), IGNORE_AMBIGUITIES: true, ALT: () => this.SUBRULE(this.paramDeclaration) },
             {
               GATE: () => this.looksLikeFunctionDefinition(),
               IGNORE_AMBIGUITIES: true,
@@ -422,6 +450,28 @@ export class CParser extends CstParser {
     } finally {
       this.ACTION(() => this.popScope(mark));
     }
+  });
+
+  /**
+   * fragmentDefinition = ("filter" | "transform" | "router" | "aggregate") functionDefinition ;  (§8.1)
+   * The kind word is contextual (see `fragmentAhead`); the lexer hack may have re-tagged it as a
+   * type name, so either token kind is accepted here.
+   */
+  fragmentDefinition = this.RULE("fragmentDefinition", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(TypedefName, { LABEL: "kind" }) },
+      { ALT: () => this.CONSUME(T.Identifier, { LABEL: "kind" }) },
+    ]);
+    this.SUBRULE(this.functionDefinition);
+  });
+
+  /** paramDeclaration = "param" declaration ;  (§8.2) the word is contextual, as above. */
+  paramDeclaration = this.RULE("paramDeclaration", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(TypedefName, { LABEL: "keyword" }) },
+      { ALT: () => this.CONSUME(T.Identifier, { LABEL: "keyword" }) },
+    ]);
+    this.SUBRULE(this.declaration, { ARGS: [true] });
   });
 
   // ---- §4 declarations ----------------------------------------------------------------------

@@ -93,7 +93,26 @@ class AstBuilder {
       this.file = firstFile(ext) ?? this.source.name;
       const c = ext.children;
       if (c.functionDefinition) items.push(this.functionDefinition(c.functionDefinition[0]));
-      else if (c.declaration) {
+      else if (c.fragmentDefinition) {
+        // §8.1: a fragment is a function definition whose kind word replaces its return type.
+        const f = c.fragmentDefinition[0].children;
+        const def = f.functionDefinition ? this.functionDefinition(f.functionDefinition[0]) : undefined;
+        const kind = f.kind?.[0]?.image;
+        if (def && (kind === "filter" || kind === "transform" || kind === "router" || kind === "aggregate")) {
+          def.fragmentKind = kind;
+          def.span = this.span(c.fragmentDefinition[0]);
+          items.push(def);
+        }
+      } else if (c.paramDeclaration) {
+        // §8.2: `param T name;` is a declaration marked as a param.
+        const d = c.paramDeclaration[0].children.declaration?.[0];
+        if (d) {
+          const decl = this.declaration(d);
+          decl.specs.param = true;
+          decl.span = this.span(c.paramDeclaration[0]);
+          items.push(decl);
+        }
+      } else if (c.declaration) {
         const d = this.declaration(c.declaration[0]);
         if (!isEmptyDeclaration(d)) items.push(d);
       } else if (c.initDeclaratorList) {
