@@ -11,26 +11,22 @@
 // `parseCType` reads back. The declarations are built with ts-morph's structure API; only
 // method bodies are code text.
 
-import {
-  Project,
-  Scope,
-  StructureKind,
-  VariableDeclarationKind,
-  IndentationText,
-  QuoteKind,
-  type ClassDeclarationStructure,
-  type FunctionDeclarationStructure,
-  type GetAccessorDeclarationStructure,
-  type InterfaceDeclarationStructure,
-  type MethodDeclarationStructure,
-  type OptionalKind,
-  type ParameterDeclarationStructure,
-  type PropertyDeclarationStructure,
-  type PropertySignatureStructure,
-  type SetAccessorDeclarationStructure,
-  type StatementStructures,
-  type TypeAliasDeclarationStructure,
-  type VariableStatementStructure,
+import { createRequire } from "node:module";
+import type * as TsMorph from "ts-morph";
+import type {
+  ClassDeclarationStructure,
+  FunctionDeclarationStructure,
+  GetAccessorDeclarationStructure,
+  InterfaceDeclarationStructure,
+  MethodDeclarationStructure,
+  OptionalKind,
+  ParameterDeclarationStructure,
+  PropertyDeclarationStructure,
+  PropertySignatureStructure,
+  SetAccessorDeclarationStructure,
+  StatementStructures,
+  TypeAliasDeclarationStructure,
+  VariableStatementStructure,
 } from "ts-morph";
 import type { Manifest, ManifestField, ManifestFunction, ManifestStruct, WasmType } from "../runtime/abi.js";
 
@@ -68,6 +64,21 @@ export type BindingsManifest = Pick<Manifest, "abiVersion" | "hash" | "exports" 
   fragments?: BindingsFragment[];
   params?: BindingsParam[];
 };
+
+// ts-morph carries the whole TypeScript compiler: it is loaded on first use, so that the bundled
+// command line (which includes this file) starts without it unless `--bindings` asks for it.
+let tsMorph: typeof TsMorph | undefined;
+let StructureKind: typeof TsMorph.StructureKind;
+let Scope: typeof TsMorph.Scope;
+let VariableDeclarationKind: typeof TsMorph.VariableDeclarationKind;
+
+function loadTsMorph(): typeof TsMorph {
+  if (!tsMorph) {
+    tsMorph = createRequire(import.meta.url)("ts-morph") as typeof TsMorph;
+    ({ StructureKind, Scope, VariableDeclarationKind } = tsMorph);
+  }
+  return tsMorph;
+}
 
 // ---- C types, read back from their spellings ------------------------------------------------
 
@@ -261,6 +272,7 @@ const MODULE_MEMBERS = ["instance", "memory", "exports", "fuel", "withStack", "i
 // ---- the generator ----------------------------------------------------------------------
 
 export function generateBindings(manifest: BindingsManifest, options: BindingsOptions): string {
+  loadTsMorph();
   return new BindingsGenerator(manifest, options).generate();
 }
 
@@ -336,6 +348,7 @@ class BindingsGenerator {
     if (this.usesBits) this.bitHelpers();
     if (this.usesAlign) this.statements.push(fn("alignUp", [["n", "number"], ["align", "number"]], "number", "return Math.ceil(n / align) * align;"));
 
+    const { Project, IndentationText, QuoteKind } = loadTsMorph();
     const project = new Project({
       useInMemoryFileSystem: true,
       manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },
@@ -782,13 +795,13 @@ class BindingsGenerator {
       statements:
         'const g = this.exports.enstage_fuel;\nif (!g) throw new Error("this module was compiled without fuel");\nif (value !== undefined) g.value = value;',
     });
-    getters.push({
+    const dvGetter: OptionalKind<GetAccessorDeclarationStructure> = {
       name: "dv",
       scope: Scope.Private,
       returnType: "DataView",
       docs: ["As RecordView's: re-created when memory grows."],
       statements: "const buffer = this.memory.buffer;\nif (buffer !== this.#buffer || !this.#view) {\n  this.#buffer = buffer;\n  this.#view = new DataView(buffer);\n}\nreturn this.#view;",
-    });
+    };
 
     methods.push(
       method(
@@ -833,6 +846,10 @@ class BindingsGenerator {
       setters.push({ name: slot.member, parameters: [{ name: "value", type: acc.setType }], statements: acc.set("value") });
     }
 
+    // Scalar globals read through a DataView; without any, the module needs none.
+    const usesDv = [...getters, ...setters].some((a) => String(a.statements).includes("this.dv"));
+    if (usesDv) getters.splice(1, 0, dvGetter);
+
     // The exported C functions, typed from their C signatures.
     for (const f of this.m.exports) {
       const w = this.functionWrapper(f, members.member(f.name));
@@ -851,8 +868,12 @@ class BindingsGenerator {
       properties: [
         { name: "exports", type: exportsName, isReadonly: true, docs: ["The raw exports."] },
         { name: "memory", type: "WebAssembly.Memory", isReadonly: true },
-        { name: "#buffer", type: "ArrayBuffer | undefined" },
-        { name: "#view", type: "DataView | undefined" },
+        ...(usesDv
+          ? [
+              { name: "#buffer", type: "ArrayBuffer | undefined" },
+              { name: "#view", type: "DataView | undefined" },
+            ]
+          : []),
       ] satisfies OptionalKind<PropertyDeclarationStructure>[],
       ctors: [
         {
