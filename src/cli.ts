@@ -282,7 +282,7 @@ const levels = `  -O0, -O1, -O2, -O3, -Os  binaryen optimization level (default 
 const compile: Command = {
   name: "compile",
   summary: "compile a fragment or program to a WebAssembly module and its manifest",
-  usage: "enstage compile FILE [-o OUT.wasm] [--wat] [-O LEVEL] [-D NAME[=VALUE]]...",
+  usage: "enstage compile FILE [-o OUT.wasm] [--wat] [--bindings] [-O LEVEL] [-D NAME[=VALUE]]...",
   help: `Compile FILE (with the libc functions it calls) to a validated, optimized WebAssembly
 module, and write
   OUT.wasm            the module
@@ -290,6 +290,8 @@ module, and write
                       imports, the program's globals, the layout of every struct (name, type,
                       size and offset of each field), the memory map, and a content hash
   OUT.wat             the module as text, with --wat
+  OUT.ts              typed TypeScript bindings, with --bindings: an interface and a view
+                      over wasm memory per record type, the C functions and fragments typed
 OUT is FILE's name without its extension, in the current directory, unless -o says otherwise.
 Diagnostics are printed as 'enstage check' prints them; nothing is written if there is an
 error. A program's 'main' is exported like any other function; 'enstage exec' runs it.
@@ -297,6 +299,7 @@ error. A program's 'main' is exported like any other function; 'enstage exec' ru
 Options:
   -o, --output OUT.wasm   where to write the module (the manifest and text go beside it)
   --wat                   also write the module as WebAssembly text (OUT.wat)
+  --bindings              also write typed TypeScript bindings for the module (OUT.ts)
 ${levels}
   -h, --help              show this help
 
@@ -309,10 +312,11 @@ Exit status: 0 written (warnings allowed), 1 errors, 2 usage error, 70 internal 
   options: {
     output: { type: "string", short: "o" },
     wat: { type: "boolean" },
+    bindings: { type: "boolean" },
     optimize: optimizeOption,
     define: defineOption,
   },
-  run(values, files) {
+  async run(values, files) {
     const input = oneInput("compile", files, "");
     const wat = values.wat === true;
     const result = compileOne(input, values, "compile", wat);
@@ -327,6 +331,11 @@ Exit status: 0 written (warnings allowed), 1 errors, 2 usage error, 70 internal 
     writeOutput(output, result.binary);
     writeOutput(`${stem}.manifest.json`, JSON.stringify(result.manifest, null, 2) + "\n");
     if (wat) writeOutput(`${stem}.wat`, result.text ?? "");
+    if (values.bindings === true) {
+      // Loaded only when asked for: ts-morph brings the TypeScript compiler with it.
+      const { generateBindings } = await import("./bindings.js");
+      writeOutput(`${stem}.ts`, generateBindings(result.manifest, { moduleName: basename(stem), wasmFileName: basename(output) }));
+    }
     return 0;
   },
 };

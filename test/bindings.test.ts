@@ -2,10 +2,11 @@
 // ts-morph (no diagnostics, strict), then load the generated module and use it against the C code:
 // records written through the views are read by C, records C wrote are read through the views,
 // and fragment runners give what a straightforward TypeScript reference gives.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Project, ts } from "ts-morph";
 import { generateBindings, parseCType, type BindingsFragment, type BindingsManifest } from "../src/bindings.js";
@@ -598,4 +599,35 @@ describe("bindings for fragments", () => {
     expect(mod.runTick()).toBe(false);
     expect(mod.runTick()).toBe(true);
   });
+});
+
+// ---- enstage compile --bindings ----------------------------------------------------------
+
+describe("enstage compile --bindings", () => {
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const cli = join(root, "dist/enstage.mjs");
+
+  it("writes OUT.ts next to OUT.wasm, and the bindings run the module", async () => {
+    if (!existsSync(cli)) spawnSync("npm", ["run", "build"], { cwd: root, stdio: "ignore" });
+    const source = join(dir, "kernel.c");
+    writeFileSync(source, "struct particle { double x, energy; long id; };\ndouble total(const struct particle *p, long n) {\n  double s = 0;\n  for (long i = 0; i < n; i++) s += p[i].energy * (double)p[i].id;\n  return s;\n}\n");
+    const r = spawnSync(process.execPath, [cli, "compile", source, "-o", join(dir, "out.wasm"), "--bindings"], { cwd: dir, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const text = readFileSync(join(dir, "out.ts"), "utf8");
+    expect(makeChecker(text)()).toEqual([]);
+    expect(text).toContain('export const WASM_FILE = "out.wasm";');
+    const K = await load(text);
+    const mod = await K.instantiate(readFileSync(join(dir, K.WASM_FILE)));
+    const data = [
+      { x: 0, energy: 1.5, id: 2n },
+      { x: 0, energy: 0.25, id: 4n },
+    ];
+    const total = mod.withStack(2 * K.ParticleView.SIZE, (address: number) => {
+      const view = new K.ParticleArrayView(mod.memory, address, 2);
+      view.assign(data);
+      return mod.total(view, 2n);
+    });
+    expect(total).toBe(4);
+  }, 60_000);
 });
