@@ -193,6 +193,81 @@ export function finishModule(
   return { binary, text };
 }
 
+// ---- reading and rewriting compiled modules (specialization) ---------------------------------
+
+/** A module read back from its bytes, with the features `createModule` enables. */
+export function readModule(bytes: Uint8Array): Module {
+  const m = binaryen.readBinary(bytes);
+  m.setFeatures(
+    binaryen.Features.MutableGlobals |
+      binaryen.Features.SignExt |
+      binaryen.Features.NontrappingFPToInt |
+      binaryen.Features.BulkMemory |
+      binaryen.Features.BulkMemoryOpt,
+  );
+  return m;
+}
+
+export interface GlobalImport {
+  /** The global's name inside the module. */
+  name: string;
+  module: string;
+  base: string;
+  type: WasmValueType;
+}
+
+/** The module's imported globals. */
+export function globalImports(m: Module): GlobalImport[] {
+  const out: GlobalImport[] = [];
+  for (let i = 0; i < m.getNumGlobals(); i++) {
+    const g = binaryen.getGlobalInfo(m.getGlobalByIndex(i));
+    if (g.module) out.push({ name: g.name, module: g.module, base: g.base ?? "", type: g.type });
+  }
+  return out;
+}
+
+/**
+ * Turns an imported immutable global into a defined one holding `value` (a number, or a
+ * bigint for i64): every `global.get` of it now reads a constant the optimizer can fold.
+ */
+export function defineImportedGlobal(m: Module, name: string, type: WasmValueType, value: number | bigint): void {
+  m.removeGlobal(name);
+  const init =
+    type === i64 ? m.i64.const(BigInt.asIntN(64, BigInt(value)))
+    : type === f32 ? m.f32.const(Number(value))
+    : type === f64 ? m.f64.const(Number(value))
+    : m.i32.const(Number(value) | 0);
+  m.addGlobal(name, type, false, init);
+}
+
+/**
+ * Re-optimizes a module whose globals became constants, at -O3 but only where it matters:
+ * simplify-globals propagates the constants and runs the whole function pipeline (precompute,
+ * branch and dead-code removal, ...) on the functions that read them; then the functions made
+ * small enough are inlined and those no longer called are dropped. The rest of the module was
+ * optimized when compiled: running binaryen's full pipeline again costs several times more and
+ * changes nothing there. Validates the result.
+ */
+export function reoptimize(m: Module, options: { text?: boolean } = {}): { binary: Uint8Array; text?: string } {
+  binaryen.setDebugInfo(true);
+  binaryen.setOptimizeLevel(3);
+  binaryen.setShrinkLevel(0);
+  binaryen.setLowMemoryUnused(true);
+  m.runPasses(["simplify-globals-optimizing", "inlining-optimizing", "remove-unused-module-elements"]);
+  validateModule(m);
+  return { binary: m.emitBinary(), text: options.text ? m.emitText() : undefined };
+}
+
+/** The module as text, for tests and `--wat`. */
+export function moduleText(bytes: Uint8Array): string {
+  const m = readModule(bytes);
+  try {
+    return m.emitText();
+  } finally {
+    m.dispose();
+  }
+}
+
 /** Names a local for readable `.wat` (params and vars share one index space). */
 export function nameLocal(m: Module, func: FunctionRef, index: number, name: string): void {
   // binaryen's typings put `Function` on Module; at run time it hangs off the namespace.
