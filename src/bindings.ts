@@ -63,6 +63,7 @@ export type BindingsManifest = Pick<Manifest, "abiVersion" | "hash" | "exports" 
   records?: ManifestStruct[];
   fragments?: BindingsFragment[];
   params?: BindingsParam[];
+  state?: { name: string; type: string; address: number; size: number }[];
 };
 
 // ts-morph carries the whole TypeScript compiler: it is loaded on first use, so that the bundled
@@ -671,7 +672,7 @@ class BindingsGenerator {
     }
     if (t.kind === "record" || t.kind === "array") {
       // The setter writes through the getter's view, member by member.
-      return { get: this.viewExpr(t, addr, self, 0), getType, set: (v) => `${self}.${slot.member}.assign(${v});`, setType };
+      return { get: this.viewExpr(t, addr, self, 0), getType, set: (v) => `${self}${memberRef(slot.member)}.assign(${v});`, setType };
     }
     return { get: readExpr(t, addr, `${self}.dv`), getType, set: (v) => writeStmt(t, addr, v, `${self}.dv`), setType };
   }
@@ -836,6 +837,17 @@ class BindingsGenerator {
         "}",
     };
 
+    // Fragment state (file-scope and static variables), typed, before the globals take names.
+    const stateClass = this.stateClassDecl();
+    if (stateClass) {
+      getters.push({
+        name: members.member("state"),
+        returnType: stateClass,
+        docs: ["The fragment's state variables in place (runtime/abi.ts: what extractState moves)."],
+        statements: `return new ${stateClass}(this.memory, 0);`,
+      });
+    }
+
     // The program's globals, in place.
     for (const g of this.m.globals) {
       const type = this.typeOf(g.type, g.size);
@@ -887,6 +899,35 @@ class BindingsGenerator {
       setAccessors: setters,
       methods,
     } satisfies ClassDeclarationStructure);
+  }
+
+  /** A view of `state` (absolute addresses from a base of 0); undefined when there is none. */
+  private stateClassDecl(): string | undefined {
+    const vars = (this.m.state ?? []).map((v) => ({ v, type: this.typeOf(v.type, v.size) }))
+      .filter(({ type }) => type.kind !== "function" && type.kind !== "void" && !(type.kind === "array" && hasFlexible(type)));
+    if (!vars.length) return undefined;
+    const name = this.names.take(`${pascal(this.options.moduleName)}State`);
+    const members = new NameSet(VIEW_MEMBERS);
+    const slots = vars.map(({ v, type }) => ({ v, slot: { name: v.name, member: members.member(propKey(v.name)), type } as Slot }));
+    const getters: OptionalKind<GetAccessorDeclarationStructure>[] = [];
+    const setters: OptionalKind<SetAccessorDeclarationStructure>[] = [];
+    for (const { v, slot } of slots) {
+      const acc = this.accessor(slot, String(v.address), v.size, "this");
+      getters.push({ name: slot.member, returnType: acc.getType, statements: `return ${acc.get};`, docs: [`\`${v.type}\` at ${v.address} (${v.size} bytes).`] });
+      setters.push({ name: slot.member, parameters: [{ name: "value", type: acc.setType }], statements: acc.set("value") });
+    }
+    const snapshot = slots.map(({ slot }) => `${propKey(slot.name)}: ${this.plain(slot.type, `this${memberRef(slot.member)}`, 0)},`);
+    this.statements.push({
+      kind: StructureKind.Class,
+      name,
+      isExported: true,
+      extends: "RecordView",
+      docs: ["The fragment's state: each file-scope or static variable where the module keeps it."],
+      getAccessors: getters,
+      setAccessors: setters,
+      methods: [method("toObject", [], "Record<string, unknown>", `return {\n${indent(snapshot)}\n};`, "A plain copy of every state variable.")],
+    } satisfies ClassDeclarationStructure);
+    return name;
   }
 
   /**
@@ -1280,6 +1321,11 @@ function cSignature(f: ManifestFunction): string {
 function docOf(f: ManifestField): string {
   const bits = f.bitWidth !== undefined ? `, bits ${f.bitOffset ?? 0}..${(f.bitOffset ?? 0) + f.bitWidth - 1}` : "";
   return `\`${f.type}\` at offset ${f.offset} (${f.size} bytes${bits}).`;
+}
+
+/** `.name`, or `["fn.count"]` for a member whose name is not an identifier. */
+function memberRef(member: string): string {
+  return member.startsWith('"') ? `[${member}]` : `.${member}`;
 }
 
 function propKey(name: string): string {

@@ -504,6 +504,8 @@ describe("bindings for fragments", () => {
       ...manifest,
       fragments: manifest.fragments?.length ? manifest.fragments : FRAGMENTS,
       params: manifest.params?.length ? manifest.params : [{ name: "emin", type: "double", wasm: "f64" }, { name: "nmax", type: "long", wasm: "i64" }],
+      // Every file-scope variable is fragment state.
+      state: manifest.state?.length ? manifest.state : manifest.globals.map((g) => ({ ...g })),
       // An aggregate's queue imports, as the compiler lists them (type-level only: this C has none).
       imports: [
         ...manifest.imports,
@@ -598,6 +600,15 @@ describe("bindings for fragments", () => {
     expect(mod.runPairs(input.slice(0, 6), 1)).toHaveLength(1);
     expect(mod.runTick()).toBe(false);
     expect(mod.runTick()).toBe(true);
+  });
+
+  it("reads and writes the fragment's state in place", () => {
+    expect(mod.state.acted).toBe(2);
+    mod.state.acted = 0;
+    expect(mod.runTick()).toBe(false);
+    expect(mod.state.toObject()).toEqual({ emin: 1, acted: 1 });
+    mod.state.emin = 0.5;
+    expect(mod.runLowEnergy([{ id: 1, energy: 0.75 }])).toEqual([]);
   });
 });
 
