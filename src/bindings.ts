@@ -1000,6 +1000,9 @@ class BindingsGenerator {
       return [method(name, [], "boolean", `return ${drv}() !== 0;`, `${doc} True when it acted.`)];
     }
     if (!input) return [];
+    // A per-record fragment runs through its generated driver; a module built without drivers
+    // names the function itself, which takes one record: it keeps only its plain C wrapper.
+    if (fr.perRecord && fr.driver === fr.name) return [];
     this.usesChunks ||= fr.perRecord;
     this.usesAlign ||= fr.kind === "transform" || (fr.kind === "router" && fr.perRecord);
     const T = input.ts;

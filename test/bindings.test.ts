@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Project, ts } from "ts-morph";
 import { generateBindings, parseCType, type BindingsFragment, type BindingsManifest } from "../src/bindings.js";
 import { makeHostImports } from "../runtime/host.js";
+import { checkSource, compileProgram } from "../src/compile.js";
 import { compileC } from "./wasm-run.js";
 
 // ---- the programs ------------------------------------------------------------------------
@@ -610,6 +611,52 @@ describe("bindings for fragments", () => {
     mod.state.emin = 0.5;
     expect(mod.runLowEnergy([{ id: 1, energy: 0.75 }])).toEqual([]);
   });
+});
+
+// ---- fragments as the compiler writes them ------------------------------------------------
+
+// The fragment language (grammar/spec.md §8): the compiler writes the drivers, the params are
+// imported globals and the manifest lists fragments, params and state itself.
+const REAL_FRAGMENTS = `
+struct particle { int id; double energy; };
+struct summary { int id; float e2; };
+param double emin;
+param long nmax;
+static long seen;
+filter low_energy(const struct particle *r) { seen++; return r->energy < emin; }
+transform square(const struct particle *in, struct summary *out) {
+  if (in->id < 0) return 0;
+  out->id = in->id;
+  out->e2 = (float)(in->energy * in->energy);
+  return 1;
+}
+router by_parity(const struct particle *r) { return r->id & 1; }
+filter few(const struct particle *buf, long n) { return n < nmax; }
+`;
+const compilerHasFragments = !checkSource("param double x;", "probe.c").hasErrors;
+
+describe.skipIf(!compilerHasFragments)("bindings for compiled fragments", () => {
+  it("type-check and run with the params as imports", async () => {
+    const r = compileProgram(REAL_FRAGMENTS, "real.c");
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const binary = r.binary!;
+    const manifest = r.manifest as BindingsManifest;
+    expect(manifest.fragments?.map((f) => f.name)).toEqual(["low_energy", "square", "by_parity", "few"]);
+    const text = generateBindings(manifest, { moduleName: "real" });
+    expect(makeChecker(text)()).toEqual([]);
+    const R = await load(text);
+    const mod = await R.instantiate(binary, { emin: 1, nmax: 3n });
+    const input = Array.from({ length: 40 }, (_, i) => ({ id: i % 5 === 4 ? -i : i, energy: (i * 0.21) % 2 }));
+    expect(mod.runLowEnergy(input)).toEqual(input.filter((r) => r.energy < 1));
+    expect(mod.runSquare(input)).toEqual(input.filter((r) => r.id >= 0).map((r) => ({ id: r.id, e2: Math.fround(r.energy * r.energy) })));
+    expect(Array.from(mod.runByParity(input))).toEqual(input.map((r) => r.id & 1));
+    expect(mod.runFew(input.slice(0, 2))).toBe(true);
+    expect(mod.runFew(input)).toBe(false);
+    if (manifest.state?.some((v) => v.name === "seen")) expect(mod.state.seen).toBe(40n);
+    // Other param values, another instance: a different result.
+    const other = await R.instantiate(binary, { emin: 0.5, nmax: 3n });
+    expect(other.runLowEnergy(input)).toEqual(input.filter((r) => r.energy < 0.5));
+  }, 60_000);
 });
 
 // ---- enstage compile --bindings ----------------------------------------------------------
