@@ -1032,7 +1032,8 @@ function emitBuiltin(cx: FnCtx, e: ExprOf<"call">, name: string): Ex | undefined
     case "__builtin_ffs": {
       // ffs(x) = x ? ctz(x) + 1 : 0
       const s = share(cx, arg(0), W.i32);
-      return seq(cx, s.pre, m.select(m.i32.add(m.i32.ctz(s.get()), m.i32.const(1)), m.i32.const(0), s.get()), W.i32);
+      // binaryen.js's select takes the condition first.
+      return seq(cx, s.pre, m.select(s.get(), m.i32.add(m.i32.ctz(s.get()), m.i32.const(1)), m.i32.const(0)), W.i32);
     }
     case "__builtin_bswap16": {
       const s = share(cx, arg(0), W.i32);
@@ -1089,9 +1090,9 @@ function emitFloatClass(cx: FnCtx, name: string, a: Expr): Ex {
       break;
     case "__builtin_isinf_sign":
       r = m.select(
-        m.select(m.i32.const(-1), m.i32.const(1), signBit(cx, s.get(), f32)),
-        m.i32.const(0),
         F.eq(F.abs(s.get()), f32 ? m.f32.const(Infinity) : m.f64.const(Infinity)),
+        m.select(signBit(cx, s.get(), f32), m.i32.const(-1), m.i32.const(1)),
+        m.i32.const(0),
       );
       break;
     case "__builtin_isfinite":
