@@ -28,7 +28,7 @@ import type {
   TypeAliasDeclarationStructure,
   VariableStatementStructure,
 } from "ts-morph";
-import type { Manifest, ManifestField, ManifestFunction, ManifestStruct, WasmType } from "../runtime/abi.js";
+import type { Manifest, ManifestField, ManifestFragment, ManifestFunction, ManifestStruct, WasmType } from "../runtime/abi.js";
 
 export interface BindingsOptions {
   /** Names the module class (`particles` → `ParticlesModule`) and the header comment. */
@@ -37,34 +37,14 @@ export interface BindingsOptions {
   wasmFileName?: string;
 }
 
-// What the generator reads of a manifest. Fragments, params and records arrived with ABI v2
-// (runtime/abi.ts); a v1 manifest has none and gets bindings for its exports and structs. Record
-// names are matched leniently (`struct particle`, a typedef name, or a bare tag).
-export interface BindingsFragment {
-  name: string;
-  kind: string;
-  perRecord: boolean;
-  input?: string;
-  output?: string;
-  driver: string;
-  params?: { name: string; type: string }[];
-}
-
-export interface BindingsParam {
-  name: string;
-  type: string;
-  wasm?: WasmType;
-  /** Bound by `specialize`: a constant in the module, no longer imported. */
-  bound?: boolean;
-}
-
-export type BindingsManifest = Pick<Manifest, "abiVersion" | "hash" | "exports" | "imports" | "globals" | "memory"> & {
-  structs?: ManifestStruct[];
-  records?: ManifestStruct[];
-  fragments?: BindingsFragment[];
-  params?: BindingsParam[];
-  state?: { name: string; type: string; address: number; size: number }[];
-};
+/**
+ * What the generator reads of a manifest: all of runtime/abi.ts's `Manifest`, except that what
+ * ABI v2 added (fragments, params, state, records) may be missing, as in a v1 manifest, which
+ * gets bindings for its exports and structs. Record names are matched leniently (`struct
+ * particle`, a typedef name, or a bare tag).
+ */
+export type BindingsManifest = Pick<Manifest, "abiVersion" | "hash" | "exports" | "imports" | "globals" | "memory"> &
+  Partial<Pick<Manifest, "structs" | "records" | "fragments" | "params" | "state" | "fuel">>;
 
 // ts-morph carries the whole TypeScript compiler: it is loaded on first use, so that the bundled
 // command line (which includes this file) starts without it unless `--bindings` asks for it.
@@ -753,7 +733,7 @@ class BindingsGenerator {
     return `(${ps.join(", ")}) => ${ret}`;
   }
 
-  private moduleClassDecl(fragments: BindingsFragment[]): void {
+  private moduleClassDecl(fragments: ManifestFragment[]): void {
     const cls = this.moduleClass;
     const members = new NameSet(MODULE_MEMBERS);
     const exportsName = this.names.take(`${pascal(this.options.moduleName)}Exports`);
@@ -990,7 +970,7 @@ class BindingsGenerator {
   }
 
   /** The typed runner(s) of one fragment, by kind, over its driver export. */
-  private fragmentRunner(fr: BindingsFragment, members: NameSet): OptionalKind<MethodDeclarationStructure>[] {
+  private fragmentRunner(fr: ManifestFragment, members: NameSet): OptionalKind<MethodDeclarationStructure>[] {
     const input = fr.input ? this.lookup(fr.input) : undefined;
     const output = fr.output ? this.lookup(fr.output) : undefined;
     const name = members.member(`run${pascal(fr.name)}`);
@@ -1287,7 +1267,7 @@ function writeStmt(t: CType, addr: string, v: string, dv: string): string {
 }
 
 /** The driver's wasm signature by kind (notes/fragments.md), for a manifest that lists none. */
-function driverSignature(fr: BindingsFragment): string | undefined {
+function driverSignature(fr: ManifestFragment): string | undefined {
   if (fr.kind === "aggregate") return "() => number";
   if (!fr.perRecord) {
     if (fr.kind === "transform") return "(input: number, n: bigint, output: number, cap: bigint) => bigint";

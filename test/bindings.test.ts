@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Project, ts } from "ts-morph";
-import { generateBindings, parseCType, type BindingsFragment, type BindingsManifest } from "../src/bindings.js";
+import { generateBindings, parseCType, type BindingsManifest } from "../src/bindings.js";
+import type { ManifestFragment } from "../runtime/abi.js";
 import { makeHostImports } from "../runtime/host.js";
 import { checkSource, compileProgram } from "../src/compile.js";
 import { compileC } from "./wasm-run.js";
@@ -160,7 +161,7 @@ int acted;
 int tick(void) { return ++acted >= 2; }
 `;
 
-const FRAGMENTS: BindingsFragment[] = [
+const FRAGMENTS: ManifestFragment[] = [
   { name: "low_energy", kind: "filter", perRecord: true, input: "struct rec", driver: "enstage_run_low_energy", params: [] },
   { name: "square", kind: "transform", perRecord: true, input: "struct rec", output: "struct out", driver: "enstage_run_square", params: [] },
   { name: "by_parity", kind: "router", perRecord: true, input: "rec", driver: "enstage_run_by_parity", params: [] },
@@ -506,7 +507,7 @@ describe("bindings for fragments", () => {
       fragments: manifest.fragments?.length ? manifest.fragments : FRAGMENTS,
       params: manifest.params?.length ? manifest.params : [{ name: "emin", type: "double", wasm: "f64" }, { name: "nmax", type: "long", wasm: "i64" }],
       // Every file-scope variable is fragment state.
-      state: manifest.state?.length ? manifest.state : manifest.globals.map((g) => ({ ...g })),
+      state: manifest.state?.length ? manifest.state : manifest.globals.map((g) => ({ ...g, layout: g.type })),
       // An aggregate's queue imports, as the compiler lists them (type-level only: this C has none).
       imports: [
         ...manifest.imports,
