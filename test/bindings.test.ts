@@ -13,6 +13,7 @@ import { generateBindings, parseCType, type BindingsManifest } from "../src/bind
 import type { ManifestFragment } from "../runtime/abi.js";
 import { makeHostImports } from "../runtime/host.js";
 import { checkSource, compileProgram } from "../src/compile.js";
+import { specialize } from "../src/specialize.js";
 import { compileC } from "./wasm-run.js";
 
 // ---- the programs ------------------------------------------------------------------------
@@ -657,6 +658,18 @@ describe.skipIf(!compilerHasFragments)("bindings for compiled fragments", () => 
     // Other param values, another instance: a different result.
     const other = await R.instantiate(binary, { emin: 0.5, nmax: 3n });
     expect(other.runLowEnergy(input)).toEqual(input.filter((r) => r.energy < 0.5));
+
+    // A specialized module holds its params as constants: its bindings take none.
+    const s = specialize(binary, r.manifest!, { emin: 1, nmax: 3n });
+    const stext = generateBindings(s.manifest, { moduleName: "real" });
+    expect(stext).toMatch(/export interface Params \{\n\}/);
+    const check = makeChecker(stext);
+    expect(check()).toEqual([]);
+    expect(check('import { instantiate } from "./bindings";\nexport const m = instantiate(new ArrayBuffer(8));')).toEqual([]);
+    const S = await load(stext);
+    const smod = await S.instantiate(s.binary);
+    expect(smod.runLowEnergy(input)).toEqual(input.filter((r) => r.energy < 1));
+    expect(smod.runFew(input.slice(0, 2))).toBe(true);
   }, 60_000);
 });
 
