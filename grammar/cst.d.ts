@@ -388,8 +388,23 @@ export interface InitializerCstNode extends CstNode {
 }
 
 export type InitializerCstChildren = {
+  globalAggregate?: GlobalAggregateCstNode[];
   initializerList?: InitializerListCstNode[];
   assignmentExpression?: AssignmentExpressionCstNode[];
+};
+
+export interface GlobalAggregateCstNode extends CstNode {
+  name: "globalAggregate";
+  children: GlobalAggregateCstChildren;
+}
+
+export type GlobalAggregateCstChildren = {
+  keyword?: (IToken)[];
+  aggregate: IToken[];
+  LParen: IToken[];
+  argument: (AssignmentExpressionCstNode)[];
+  Comma?: IToken[];
+  RParen: IToken[];
 };
 
 export interface InitializerListCstNode extends CstNode {
@@ -791,6 +806,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   typeName(children: TypeNameCstChildren, param?: IN): OUT;
   identifier(children: IdentifierCstChildren, param?: IN): OUT;
   initializer(children: InitializerCstChildren, param?: IN): OUT;
+  globalAggregate(children: GlobalAggregateCstChildren, param?: IN): OUT;
   initializerList(children: InitializerListCstChildren, param?: IN): OUT;
   initializerItem(children: InitializerItemCstChildren, param?: IN): OUT;
   designator(children: DesignatorCstChildren, param?: IN): OUT;

@@ -276,6 +276,18 @@ export class CParser extends CstParser {
       super.LA(3).tokenType === T.LParen
     );
   }
+  /** `global NAME (` in an initializer, `global` not being a declared name (§8.4). */
+  private globalAhead(): boolean {
+    const t = super.LA(1);
+    return (
+      t.tokenTypeIdx === IDENTIFIER &&
+      t.image === "global" &&
+      this.lookupName(t.image) === undefined &&
+      super.LA(2).tokenTypeIdx === IDENTIFIER &&
+      super.LA(3).tokenType === T.LParen
+    );
+  }
+
   private paramAhead(): boolean {
     const t = super.LA(1);
     if (t.tokenTypeIdx !== IDENTIFIER || t.image !== "param" || this.lookupName(t.image) !== undefined) return false;
@@ -961,14 +973,34 @@ export class CParser extends CstParser {
 
   // ---- §4.4 initializers ---------------------------------------------------------------------
 
-  /** initializer = initializerList | assignmentExpression ;  (§4.4) */
+  /** initializer = globalAggregate | initializerList | assignmentExpression ;  (§4.4, §8.4) */
   initializer = this.RULE("initializer", () => {
     this.OR(
       (this.alts.initializer ??= [
+        { GATE: () => this.globalAhead(), IGNORE_AMBIGUITIES: true, ALT: () => this.SUBRULE(this.globalAggregate) },
         { ALT: () => this.SUBRULE(this.initializerList) },
         { ALT: () => this.SUBRULE(this.assignmentExpression) },
       ]),
     );
+  });
+
+  /**
+   * globalAggregate = "global" Identifier "(" assignmentExpression ("," assignmentExpression)* ")" ;  (§8.4)
+   * `global` is contextual, like the words of §8.1: see `globalAhead`.
+   */
+  globalAggregate = this.RULE("globalAggregate", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(TypedefName, { LABEL: "keyword" }) },
+      { ALT: () => this.CONSUME(T.Identifier, { LABEL: "keyword" }) },
+    ]);
+    this.CONSUME2(T.Identifier, { LABEL: "aggregate" });
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.assignmentExpression, { LABEL: "argument" });
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.assignmentExpression, { LABEL: "argument" });
+    });
+    this.CONSUME(T.RParen);
   });
 
   /** initializerList = "{" (initializerItem ("," initializerItem)* ","?)? "}" ;  (§4.4; `{}` is GNU) */

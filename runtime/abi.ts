@@ -293,4 +293,30 @@ export interface Manifest {
   records: ManifestStruct[];
   /** Compiled with fuel: the module exports `enstage_fuel`. */
   fuel: boolean;
+  /** Present when the file has global params (spec §8.4): how its phases fit together. */
+  phases?: PhaseGraph;
+}
+
+/**
+ * The phase graph of a file with global params (spec §8.4). Every source runs `local` over its
+ * buffer into a partial state (`partial`, a struct in `structs`); staging merges the partials
+ * with `merge` in source-id order (so the result does not depend on arrival order) and calls
+ * `finalize`, which writes one double per entry of `globals`; the `dependents` fragments are then
+ * specialized with those values as their params.
+ */
+export interface PhaseGraph {
+  /** The record type the local phase reads (its name in `structs`, without `struct `). */
+  record: string;
+  recordSize: number;
+  /** `void local(const record *buf, long n, partial *out)`. */
+  local: "enstage_local";
+  /** `void merge(partial *acc, const partial *in)`. */
+  merge: "enstage_merge";
+  /** `void finalize(const partial *p, double *out)`. */
+  finalize: "enstage_finalize";
+  partial: "enstage_partial";
+  /** One entry per global param, in the order `finalize` writes them. */
+  globals: { param: string; aggregate: "count" | "sum" | "mean" | "variance" | "stddev" | "min" | "max"; type: string }[];
+  /** Fragments that read a global param, directly or through functions they call. */
+  dependents: string[];
 }

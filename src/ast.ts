@@ -98,6 +98,28 @@ export type Initializer =
   | { kind: "expr"; span: Span; expr: Expr }
   | { kind: "list"; span: Span; items: InitItem[] };
 
+/** `global mean(particle.energy)`: a param's value computed over all sources' records (§8.4). */
+export interface GlobalAggregate {
+  span: Span;
+  aggregate: string;
+  aggregateSpan: Span;
+  args: Expr[];
+  /** Set by the checker. */
+  info?: GlobalInfo;
+}
+
+/** What the checker decided about a `global` aggregate. */
+export interface GlobalInfo {
+  aggregate: "count" | "sum" | "mean" | "variance" | "stddev" | "min" | "max";
+  /** The record type the aggregate ranges over; `record` in the expression stands for each one. */
+  record: Type;
+  /** The struct tag used in the expression for "each record". */
+  recordName: string;
+  /** Where the expression is in its file, and where it names the record (to print it again). */
+  exprSpan: Span;
+  recordRefs: Span[];
+}
+
 export interface InitItem {
   span: Span;
   designators: Designator[];
@@ -112,6 +134,8 @@ export interface InitDeclarator {
   span: Span;
   declarator: Declarator;
   init?: Initializer;
+  /** A param's `= global AGG(...)` in place of an initializer (§8.4). */
+  global?: GlobalAggregate;
   /** Set by the checker. */
   sym?: Symbol;
   /** Set by the checker: the initializer flattened to (byte offset, scalar or string) pairs. */
@@ -280,6 +304,8 @@ export interface Symbol {
   /** Internal linkage (`static` at file scope). */
   internal?: boolean;
   used?: boolean;
+  /** For a param computed by the global phase (§8.4). */
+  global?: GlobalAggregate;
   /** For globals and static locals: the checked initializer. */
   flatInit?: FlatInit[];
 }

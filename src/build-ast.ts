@@ -14,7 +14,7 @@ import type { CstNode, IToken } from "chevrotain";
 import type * as C from "../grammar/cst.js";
 import type {
   BinaryOp, AssignOp, Block, Declaration, DeclSpecs, Declarator, Designator, EnumItem, Expr,
-  FieldDeclaration, FunctionDef, InitDeclarator, Initializer, InitItem, ParamDeclaration, Stmt,
+  FieldDeclaration, FunctionDef, GlobalAggregate, InitDeclarator, Initializer, InitItem, ParamDeclaration, Stmt,
   StorageClass, TranslationUnit, TypeName, TypeSpecifier,
 } from "./ast.js";
 import type { Diagnostics } from "./diagnostics.js";
@@ -171,7 +171,9 @@ class AstBuilder {
     return (node.children.initDeclarator ?? []).filter((d) => !isEmptyNode(d)).map((d) => {
       const c = d.children;
       const init: InitDeclarator = { span: this.span(d), declarator: this.declarator(c.declarator?.[0]) };
-      if (c.initializer) init.init = this.initializer(c.initializer[0]);
+      const global = c.initializer?.[0].children.globalAggregate?.[0];
+      if (global) init.global = this.globalAggregate(global);
+      else if (c.initializer) init.init = this.initializer(c.initializer[0]);
       if (specs) this.applyAttributes(specs, c.attributeSpecifier);
       return init;
     });
@@ -384,6 +386,18 @@ class AstBuilder {
     if (list) return this.initializerList(list);
     const expr = this.assignment(node?.children.assignmentExpression?.[0]);
     return { kind: "expr", span: expr.span, expr };
+  }
+
+  /** §8.4: `global mean(particle.energy)`; the checker decides what the arguments mean. */
+  private globalAggregate(node: C.GlobalAggregateCstNode): GlobalAggregate {
+    const g = node.children;
+    const agg = g.aggregate?.[0];
+    return {
+      span: this.span(node),
+      aggregate: agg?.image ?? "<error>",
+      aggregateSpan: agg ? this.tokSpan(agg) : this.span(node),
+      args: (g.argument ?? []).map((a) => this.assignment(a)),
+    };
   }
 
   private initializerList(node: C.InitializerListCstNode): Initializer {

@@ -10,7 +10,7 @@
 // that is remembered as poisoned, so one mistake does not cascade into many reports.
 
 import type {
-  FragmentInfo, FragmentKind,
+  FragmentInfo, FragmentKind, GlobalAggregate,
   Block, Declaration, DeclSpecs, Declarator, Designator, Expr, ExprOf, FlatInit, FunctionDef, InitDeclarator,
   Initializer, InitItem, ParamDeclaration, Stmt, Symbol, TranslationUnit, TypeName, TypeSpecifier, CaseInfo,
 } from "./ast.js";
@@ -122,6 +122,8 @@ class Checker {
   private readonly globals: Symbol[] = [];
   private readonly externs = new Map<string, Symbol>();
   private readonly params: Symbol[] = [];
+  /** The one record type the file's global aggregates range over (§8.4). */
+  private globalRecord: Type | undefined;
   /** Placeholders standing for an expression that already produced an error. */
   private readonly poisoned = new WeakSet<Expr>();
   private compoundCount = 0;
@@ -466,9 +468,11 @@ class Checker {
       }
       if (specs.param) {
         id.sym = this.declareParam(r.name, r.type, r.span, atFileScope);
-        if (id.init) this.report("E3030", id.init.span, typeToString(r.type));
+        if (id.init) this.report("E3037", id.init.span);
+        if (id.global) this.checkGlobalAggregate(id.sym, id.global);
         continue;
       }
+      if (id.global) this.report("E3033", id.global.span, "global outside a param declaration");
       if (isFunction(r.type)) {
         if (id.init) this.report("E3030", id.init.span, typeToString(r.type));
         id.sym = this.declareFunction(r.name, r.type, r.span, specs.storage === "static", false);
@@ -491,6 +495,76 @@ class Checker {
     this.declareName(sym, span);
     if (atFileScope) this.params.push(sym);
     return sym;
+  }
+
+  /**
+   * `param double mu = global mean(particle.energy);` (spec §8.4). In the argument, the struct
+   * tag stands for each record the aggregate ranges over; it must be the only record type, and
+   * the expression must not use another globally computed param (that would need another phase).
+   */
+  private checkGlobalAggregate(sym: Symbol, g: GlobalAggregate): void {
+    const kinds = ["count", "sum", "mean", "variance", "stddev", "min", "max"] as const;
+    const aggregate = kinds.find((k) => k === g.aggregate);
+    if (g.aggregate === "histogram") {
+      this.report("E3033", g.aggregateSpan, "global histogram");
+      return;
+    }
+    if (!aggregate) {
+      this.report("E3038", g.aggregateSpan, g.aggregate);
+      return;
+    }
+    sym.global = g;
+    if (g.args.length !== 1) {
+      this.report("E3039", g.span, g.aggregate);
+      return;
+    }
+    // Bind each struct tag named in the expression as a variable: "the record".
+    const tags = new Set<string>();
+    const collect = (e: Expr): void => {
+      if (e.kind === "ident" && !this.lookup(e.name) && this.lookupTag(e.name) && !this.lookupTag(e.name)!.isEnum) tags.add(e.name);
+      for (const child of exprChildren(e)) collect(child);
+    };
+    collect(g.args[0]);
+    if (tags.size !== 1) {
+      this.report("E3039", g.args[0].span, g.aggregate);
+      return;
+    }
+    const [recordName] = tags;
+    const record = this.lookupTag(recordName)!.type;
+    if (this.globalRecord && !sameType(this.globalRecord, record)) {
+      this.report("E3041", g.args[0].span, typeToString(this.globalRecord), typeToString(record));
+      return;
+    }
+    this.globalRecord = record;
+    this.pushScope();
+    const each = this.makeSym(recordName, "var", withQuals(record, { const: true }), g.args[0].span, "local");
+    each.used = true;
+    this.scope.names.set(recordName, each);
+    const arg = this.rvalue(this.checkExpr(g.args[0]));
+    this.scope = this.scope.parent!;
+    g.args[0] = arg;
+    if (this.poisoned.has(arg)) return;
+    if (!isArithmetic(arg.type!) && aggregate !== "count") {
+      this.report("E3039", arg.span, g.aggregate);
+      return;
+    }
+    let dependency: Symbol | undefined;
+    const visit = (e: Expr): void => {
+      if (e.kind === "ident" && e.sym?.global && !dependency) dependency = e.sym;
+      for (const child of exprChildren(e)) visit(child);
+    };
+    visit(arg);
+    if (dependency) {
+      this.report("E3040", arg.span, g.aggregate, sym.name, dependency.name);
+      return;
+    }
+    const recordRefs: Span[] = [];
+    const refs = (e: Expr): void => {
+      if (e.kind === "ident" && e.sym === each) recordRefs.push(e.span);
+      for (const child of exprChildren(e)) refs(child);
+    };
+    refs(arg);
+    g.info = { aggregate, record, recordName, exprSpan: arg.span, recordRefs };
   }
 
   private declareFunction(name: string, type: FunctionType, span: Span, isStatic: boolean, defining: boolean): Symbol {
@@ -1998,6 +2072,33 @@ function intLiteralType(value: bigint, suffix: string, radix: number): Type {
   }
   if (fitsLong) return ll ? llongType : longType;
   return ll ? ullongType : ulongType;
+}
+
+/** The direct sub-expressions of an expression (not into statement expressions). */
+function exprChildren(e: Expr): Expr[] {
+  switch (e.kind) {
+    case "unary":
+    case "incdec":
+    case "cast":
+      return [e.operand];
+    case "binary":
+      return [e.left, e.right];
+    case "assign":
+      return [e.target, e.value];
+    case "cond":
+      return [e.cond, e.then, e.else];
+    case "call":
+      return [e.callee, ...e.args];
+    case "index":
+      return [e.base, e.index];
+    case "member":
+      return [e.base];
+    case "sizeof":
+    case "alignof":
+      return e.operand ? [e.operand] : [];
+    default:
+      return [];
+  }
 }
 
 function nameSpan(d: Declarator): Span {

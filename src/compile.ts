@@ -12,8 +12,9 @@ import { preprocess, type PreprocessOptions } from "./preprocess.js";
 import { parse } from "./parse.js";
 import { buildAst } from "./build-ast.js";
 import { check, type CheckedUnit } from "./check.js";
+import { globalParams, phaseGraph, phaseSource } from "./phases.js";
 import { headerNames, headerText } from "./headers.js";
-import type { FunctionType } from "./types.js";
+import { sizeOf, type FunctionType } from "./types.js";
 import { generate } from "./codegen.js";
 import type { OptimizeLevel } from "./wasm.js";
 import { libcFiles } from "./libc.js";
@@ -66,6 +67,7 @@ export interface CompileResult extends FrontEndResult {
   /** The module, present when there is no error. */
   binary?: Uint8Array;
   text?: string;
+  /** With `phases` when the file has global params (§8.4). */
   manifest?: Manifest;
   /**
    * The module's source map (v3 JSON), for trap reports with source lines, once code
@@ -79,8 +81,22 @@ export interface CompileResult extends FrontEndResult {
  * optimized binary + manifest (`generate`). The libc is checked once per process.
  */
 export function compileProgram(text: string, fileName: string, options: CompileOptions = {}): CompileResult {
-  const front = checkSource(text, fileName, options);
+  let front = checkSource(text, fileName, options);
   if (!front.checked || front.hasErrors) return front;
+  // Global params (§8.4): append the derived phase functions and check the whole file again.
+  const phases = phaseSource(front.checked, front.sources.get(fileName)!);
+  if (phases !== undefined) {
+    const again = checkSource(text + phases, fileName, options);
+    const error = again.diagnostics.find((d) => d.severity === "error" && d.span.start >= text.length);
+    if (error) {
+      // Generated code that does not check is a bug in enstage, not in the user's file.
+      const ice = new Diagnostics();
+      ice.report("ICE", { ...noSpan, file: fileName, line: 1, col: 1 }, `the derived phase functions do not check: ${error.code} ${messageOf(error)}`);
+      return { ...front, diagnostics: [...front.diagnostics, ...ice.list], hasErrors: true };
+    }
+    front = { ...again, diagnostics: front.diagnostics, sources: front.sources };
+    if (!front.checked || again.hasErrors) return { ...again, sources: front.sources };
+  }
   const diags = new Diagnostics();
   let out: ReturnType<typeof generate> | undefined;
   try {
@@ -101,7 +117,9 @@ export function compileProgram(text: string, fileName: string, options: CompileO
   const hasErrors = diags.hasErrors;
   if (hasErrors || !out) return { ...front, diagnostics, hasErrors: true };
   const sourceMap = "sourceMap" in out && typeof out.sourceMap === "string" ? out.sourceMap : undefined;
-  return { ...front, diagnostics, hasErrors, binary: out.binary, text: out.text, manifest: out.manifest, sourceMap };
+  const graph = phaseGraph(front.checked, globalRecordSize(front.checked));
+  const manifest = graph ? { ...out.manifest, phases: graph } : out.manifest;
+  return { ...front, diagnostics, hasErrors, binary: out.binary, text: out.text, manifest, sourceMap };
 }
 
 /**
@@ -115,6 +133,12 @@ export function driverUnit(program: CheckedUnit): CheckedUnit | undefined {
   const error = r.diagnostics.find((d) => d.severity === "error");
   if (!r.checked || error) throw new Error(`the fragment drivers do not check: ${error ? `${error.span.line}:${error.span.col} ${error.code} ${messageOf(error)}` : "no AST"}`);
   return r.checked;
+}
+
+/** The size of the record type the global phase reads. */
+function globalRecordSize(unit: CheckedUnit): number {
+  const g = globalParams(unit)[0];
+  return g ? sizeOf(g.info.record) : 0;
 }
 
 /** An exception's message and the top of its stack, for an ICE diagnostic. */

@@ -1,7 +1,7 @@
 // Fragment syntax and checking (spec §8): contextual keywords, signatures by kind, params,
 // EVPath's queue functions in aggregates; and plain C that uses the same words still compiles.
 import { describe, expect, it } from "vitest";
-import { typeToString } from "../src/types.js";
+import { typeToString, type FunctionType } from "../src/types.js";
 import { codes, front } from "./helpers.js";
 
 const particle = "struct particle { double x, y, z, vx, vy, vz, energy; long id; };\nstruct summary { double energy; long id; };\n";
@@ -29,7 +29,7 @@ aggregate pairs(void) {
       f.fragment!.perRecord,
       f.fragment!.input ? typeToString(f.fragment!.input) : "-",
       f.fragment!.output ? typeToString(f.fragment!.output) : "-",
-      typeToString((f.sym!.type as { ret: never }).ret),
+      typeToString((f.sym!.type as FunctionType).ret),
     ]);
     expect(got).toEqual([
       ["low", "filter", true, "struct particle", "-", "int"],

@@ -1,0 +1,111 @@
+// The global phase of a two-phase operation (spec §8.4), as a host plays it.
+// In: a compiled module with a phase graph in its manifest, and the sources' record buffers.
+// Out: each source's partial state (`localPhase`), and at staging the merged partial and the
+// finalized global values, by param name (`globalPhase`), ready to specialize the dependent
+// fragments with. No compiler imports: this runs where only compiled modules are.
+//
+// Partials are merged in source-id order whatever order they arrived in, so the values are the
+// same bits on every run (floating-point merging is not associative).
+
+import type { Manifest, PhaseGraph } from "./abi.js";
+import { makeHostImports } from "./host.js";
+
+export class PhaseError extends Error {}
+
+export interface Partial {
+  /** The source's id: merges happen in increasing id order. */
+  source: number;
+  bytes: Uint8Array;
+}
+
+interface PhaseInstance {
+  instance: WebAssembly.Instance;
+  memory: WebAssembly.Memory;
+  graph: PhaseGraph;
+  partialSize: number;
+  heapBase: number;
+}
+
+/**
+ * An instance for running phase functions. The phase functions read no param, so the generic
+ * module's param imports are bound to zero here.
+ */
+export function instantiateForPhases(binary: Uint8Array, manifest: Manifest): PhaseInstance {
+  const graph = manifest.phases;
+  if (!graph) throw new PhaseError("the module has no global params: its manifest has no phase graph");
+  const partial = manifest.structs.find((s) => s.name === `struct ${graph.partial}`);
+  if (!partial) throw new PhaseError(`the manifest does not describe struct ${graph.partial}`);
+  let memory: WebAssembly.Memory | undefined;
+  const params: Record<string, WebAssembly.Global> = {};
+  for (const p of manifest.params) {
+    params[p.name] = new WebAssembly.Global({ value: p.wasm as "i32" | "i64" | "f32" | "f64", mutable: false }, p.wasm === "i64" ? 0n : 0);
+  }
+  const host = makeHostImports({ memory: () => memory!, stdout: () => {}, stderr: () => {} });
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(binary as BufferSource), { ...host, params });
+  memory = instance.exports.memory as WebAssembly.Memory;
+  return { instance, memory, graph, partialSize: partial.size, heapBase: manifest.memory.heapBase };
+}
+
+/** Room for `bytes` at the start of the heap (the phase functions allocate nothing themselves). */
+function reserve(p: PhaseInstance, bytes: number): number {
+  const need = p.heapBase + bytes;
+  const have = p.memory.buffer.byteLength;
+  if (need > have) p.memory.grow(Math.ceil((need - have) / 65536));
+  return p.heapBase;
+}
+
+function call(p: PhaseInstance, name: string, ...args: (number | bigint)[]): void {
+  const f = p.instance.exports[name];
+  if (typeof f !== "function") throw new PhaseError(`the module does not export ${name}`);
+  (f as (...a: (number | bigint)[]) => unknown)(...args);
+}
+
+/** The local phase at one source: its records in, its partial state out. */
+export function localPhase(p: PhaseInstance, records: Uint8Array): Uint8Array {
+  const size = p.graph.recordSize;
+  if (records.byteLength % size !== 0) {
+    throw new PhaseError(`a buffer of ${records.byteLength} bytes is not a whole number of ${size}-byte ${p.graph.record} records`);
+  }
+  const n = records.byteLength / size;
+  const base = reserve(p, records.byteLength + p.partialSize + 16);
+  const out = base + Math.ceil(records.byteLength / 16) * 16;
+  new Uint8Array(p.memory.buffer).set(records, base);
+  call(p, p.graph.local, base, BigInt(n), out);
+  return new Uint8Array(p.memory.buffer).slice(out, out + p.partialSize);
+}
+
+/**
+ * At staging: merges the partials in source-id order and finalizes. Returns the global
+ * values by param name (a `bigint` for 64-bit integer params) and the merged partial.
+ */
+export function globalPhase(p: PhaseInstance, partials: Partial[]): { values: Record<string, number | bigint>; merged: Uint8Array } {
+  const ordered = [...partials].sort((a, b) => a.source - b.source);
+  for (let i = 1; i < ordered.length; i++) {
+    if (ordered[i].source === ordered[i - 1].source) throw new PhaseError(`two partial states from source ${ordered[i].source}`);
+  }
+  for (const q of ordered) {
+    if (q.bytes.byteLength !== p.partialSize) {
+      throw new PhaseError(`the partial state of source ${q.source} has ${q.bytes.byteLength} bytes, not ${p.partialSize}`);
+    }
+  }
+  const k = p.graph.globals.length;
+  const base = reserve(p, 2 * p.partialSize + 8 * k + 32);
+  const acc = base;
+  const next = base + Math.ceil(p.partialSize / 16) * 16;
+  const out = next + Math.ceil(p.partialSize / 16) * 16;
+  const mem = () => new Uint8Array(p.memory.buffer);
+  mem().fill(0, acc, acc + p.partialSize); // count 0: the merge's identity
+  for (const q of ordered) {
+    mem().set(q.bytes, next);
+    call(p, p.graph.merge, acc, next);
+  }
+  call(p, p.graph.finalize, acc, out);
+  const dv = new DataView(p.memory.buffer);
+  const values: Record<string, number | bigint> = {};
+  p.graph.globals.forEach((g, i) => {
+    const v = dv.getFloat64(out + 8 * i, true);
+    const integral = /^(unsigned )?(char|short|int|long|long long|_Bool)$/.test(g.type);
+    values[g.param] = integral ? (/long/.test(g.type) ? BigInt(Math.round(v)) : Math.round(v)) : v;
+  });
+  return { values, merged: mem().slice(acc, acc + p.partialSize) };
+}
