@@ -39,7 +39,13 @@
 //
 // Exports. Every C function with external linkage that the program defines, by its C name;
 // "memory"; `__heap_base`; `__stack_pointer`; `__indirect_function_table`; for each fragment its
-// driver (below); `enstage_fuel` when compiled with fuel.
+// driver (below); `enstage_fuel` when compiled with fuel; and in a module with fragments, the
+// libc's `malloc` and `free`.
+//
+// Who owns memory. The module owns its linear memory. A host that passes record buffers to a
+// fragment allocates them with the module's exported `malloc` (and releases them with `free`),
+// so they never collide with the static data, the stack, or the fragment's own heap; it reads
+// results back from those buffers before the next call.
 //
 // Imports (module "env"): only what must reach the host, listed in `HOST_IMPORTS` below. A call
 // to an extern function that neither the program nor the libc defines and that is not listed

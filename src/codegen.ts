@@ -319,6 +319,17 @@ class ModuleGen implements ModuleContext {
       exported.push({ ref: exitRef, ...this.ensureFunction(exitRef) });
       this.drainQueues();
     }
+    // A fragment module's host allocates the buffers it passes with the module's own malloc,
+    // so they never collide with the fragment's heap (runtime/abi.ts, "who owns memory").
+    if ((program?.fragments.length ?? 0) > 0) {
+      for (const name of ["malloc", "free"]) {
+        const ref = this.defs.get(name);
+        if (ref && ref.unit !== 0 && !exported.some((e) => e.name === name)) {
+          exported.push({ ref, ...this.ensureFunction(ref) });
+          this.drainQueues();
+        }
+      }
+    }
 
     const stackSize = Math.ceil((this.options.stackSize ?? STACK_SIZE) / STACK_ALIGN) * STACK_ALIGN;
     const dataEnd = this.data.end;
