@@ -265,6 +265,10 @@ interface Slot {
   member: string;
   type: CType;
   bitField?: { offset: number; width: number };
+  /** Where the member is in its record (a flattened anonymous member's: from the outer record). */
+  field: ManifestField;
+  /** A union's member, overlapping others: optional in the interface, written only when given. */
+  overlaps?: boolean;
 }
 
 class BindingsGenerator {
@@ -314,8 +318,9 @@ class BindingsGenerator {
     return candidates.length === 1 ? this.records.find((r) => r.struct === candidates[0]) : undefined;
   };
 
+  /** The C type of a member, global or parameter; what the bindings cannot type is raw bytes. */
   private typeOf(spelling: string, size?: number): CType {
-    return parseCType(spelling, (n) => this.lookup(n, size));
+    return bindable(parseCType(spelling, (n) => this.lookup(n, size)));
   }
 
   generate(): string {
@@ -491,33 +496,42 @@ class BindingsGenerator {
     const members = new NameSet(VIEW_MEMBERS);
     const slots: Slot[] = [];
     const skipped: string[] = [];
-    for (const f of s.fields) {
-      const type = this.typeOf(f.type, f.size);
-      // An anonymous member's fields are reached in C through the parent; the manifest gives no
-      // layout of it to flatten, and a flexible array member has no length.
-      if (!f.name) {
-        skipped.push(`an unnamed member of type '${f.type}'`);
-        continue;
+    const visit = (fields: ManifestField[], base: number, seen: Set<ManifestStruct>, overlaps: boolean) => {
+      for (const f of fields) {
+        const type = this.typeOf(f.type, f.size);
+        if (!f.name) {
+          // A C11 anonymous struct/union: C reaches its members through this record, so do we.
+          if (type.kind === "record" && !seen.has(type.record.struct)) {
+            const inner = type.record.struct;
+            visit(inner.fields, base + f.offset, new Set([...seen, inner]), overlaps || inner.union);
+          } else if (f.bitWidth === undefined) {
+            skipped.push(`an unnamed member of type '${f.type}'`);
+          }
+          continue;
+        }
+        // A flexible array member has no length to bind.
+        if (type.kind === "array" && hasFlexible(type)) {
+          skipped.push(`'${f.name}' (an array without a length)`);
+          continue;
+        }
+        slots.push({
+          name: f.name,
+          member: members.member(f.name),
+          type: type.kind === "void" ? { kind: "opaque" } : type,
+          field: { ...f, offset: base + f.offset },
+          ...(overlaps ? { overlaps } : {}),
+          ...(f.bitWidth !== undefined ? { bitField: { offset: f.bitOffset ?? 0, width: f.bitWidth } } : {}),
+        });
       }
-      if (type.kind === "array" && (type.length === undefined || hasFlexible(type))) {
-        skipped.push(`'${f.name}' (an array without a length)`);
-        continue;
-      }
-      slots.push({
-        name: f.name,
-        member: members.member(f.name),
-        type: type.kind === "opaque" || type.kind === "void" || type.kind === "function" ? { kind: "opaque" } : type,
-        ...(f.bitWidth !== undefined ? { bitField: { offset: f.bitOffset ?? 0, width: f.bitWidth } } : {}),
-      });
-    }
+    };
+    visit(s.fields, 0, new Set([s]), s.union);
     return { slots, skipped };
   }
 
   private record(r: RecordInfo): void {
     const s = r.struct;
     const { slots, skipped } = this.slotsOf(s);
-    const fieldOf = new Map(s.fields.map((f) => [f.name, f]));
-    const layout = (slot: Slot) => fieldOf.get(slot.name)!;
+    const layout = (slot: Slot) => slot.field;
 
     // The interface: the record as plain data.
     this.statements.push({
@@ -533,7 +547,7 @@ class BindingsGenerator {
         (slot): OptionalKind<PropertySignatureStructure> => ({
           name: slot.name,
           type: this.valueTs(slot.type, slot.bitField),
-          hasQuestionToken: s.union,
+          hasQuestionToken: slot.overlaps === true,
           docs: [docOf(layout(slot))],
         }),
       ),
@@ -551,7 +565,7 @@ class BindingsGenerator {
     }
     const toObject = slots.map((slot) => `${propKey(slot.name)}: ${this.plain(slot.type, `this.${slot.member}`, 0, slot.bitField)},`);
     const assign = slots.map((slot) =>
-      s.union ? `if (value.${slot.name} !== undefined) this.${slot.member} = value.${slot.name};` : `this.${slot.member} = value.${slot.name};`,
+      slot.overlaps ? `if (value.${slot.name} !== undefined) this.${slot.member} = value.${slot.name};` : `this.${slot.member} = value.${slot.name};`,
     );
     this.statements.push({
       kind: StructureKind.Class,
@@ -832,7 +846,7 @@ class BindingsGenerator {
     for (const g of this.m.globals) {
       const type = this.typeOf(g.type, g.size);
       if (type.kind === "function" || type.kind === "void" || (type.kind === "array" && hasFlexible(type))) continue;
-      const slot: Slot = { name: g.name, member: members.member(g.name), type };
+      const slot: Slot = { name: g.name, member: members.member(g.name), type, field: { name: g.name, type: g.type, offset: g.address, size: g.size } };
       const acc = this.accessor(slot, String(g.address), g.size, "this");
       getters.push({ name: slot.member, returnType: acc.getType, statements: `return ${acc.get};`, docs: [`The global \`${g.type} ${g.name}\` at ${g.address}.`] });
       setters.push({ name: slot.member, parameters: [{ name: "value", type: acc.setType }], statements: acc.set("value") });
@@ -888,7 +902,7 @@ class BindingsGenerator {
     if (!vars.length) return undefined;
     const name = this.names.take(`${pascal(this.options.moduleName)}State`);
     const members = new NameSet(VIEW_MEMBERS);
-    const slots = vars.map(({ v, type }) => ({ v, slot: { name: v.name, member: members.member(propKey(v.name)), type } as Slot }));
+    const slots = vars.map(({ v, type }) => ({ v, slot: { name: v.name, member: members.member(propKey(v.name)), type, field: { name: v.name, type: v.type, offset: v.address, size: v.size } } as Slot }));
     const getters: OptionalKind<GetAccessorDeclarationStructure>[] = [];
     const setters: OptionalKind<SetAccessorDeclarationStructure>[] = [];
     for (const { v, slot } of slots) {
@@ -916,7 +930,7 @@ class BindingsGenerator {
    */
   private functionWrapper(f: ManifestFunction, member: string): OptionalKind<MethodDeclarationStructure> | undefined {
     if (f.variadic) return undefined;
-    const locals = new NameSet(["address", "r"]);
+    const locals = new NameSet(["address"]);
     const ps: [string, string][] = [];
     const args: string[] = [];
     const copies: string[] = [];
@@ -1229,6 +1243,17 @@ class BindingsGenerator {
 }
 
 // ---- code pieces ------------------------------------------------------------------------
+
+/**
+ * An array of something without a view (an anonymous struct the manifest cannot name, a
+ * function) is bound as the bytes it occupies, as such a member itself is.
+ */
+function bindable(t: CType): CType {
+  if (t.kind === "function") return { kind: "opaque" };
+  if (t.kind !== "array") return t;
+  const of = bindable(t.of);
+  return of.kind === "opaque" ? of : { ...t, of };
+}
 
 function isScalar(t: CType): boolean {
   return t.kind === "int" || t.kind === "float" || t.kind === "pointer";

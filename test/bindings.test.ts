@@ -46,6 +46,7 @@ struct particle {
   struct vec3 pts[2];
   long double ld;
   unsigned int ui;
+  union { int tag_i; float tag_f; };
 };
 struct particle parts[8];
 int counter;
@@ -71,6 +72,7 @@ double field(const struct particle *p, int which) {
   case 16: return p->pts[0].x + 10 * p->pts[1].z;
   case 17: return (double)p->ld;
   case 18: return p->ui;
+  case 19: return p->tag_i;
   }
   return -999;
 }
@@ -103,6 +105,7 @@ void fill(struct particle *p, long n) {
     q->pts[1].x = 4; q->pts[1].y = 5; q->pts[1].z = (double)i;
     q->ld = 0.125L * i;
     q->ui = 4294967295u - (unsigned)i;
+    q->tag_f = 2.0f;
   }
 }
 
@@ -312,6 +315,7 @@ describe("bindings for records and exported functions", () => {
     expect(bindings).toMatch(/^ {2}m: readonly \(readonly number\[\]\)\[\];$/m);
     expect(bindings).toMatch(/^ {2}pos: Vec3;$/m);
     expect(bindings).toMatch(/^ {2}pr: Pair;$/m);
+    expect(bindings).toMatch(/^ {2}tag_f\?: number;$/m);
     expect(bindings).toMatch(/get energy\(\): number \{\n\s+return this\.dv\.getFloat64\(this\.address \+ 24, true\);/);
     expect(bindings).toMatch(/sum_energy\(p: number \| ParticleView \| ParticleArrayView, n: bigint\): number/);
     expect(bindings).toMatch(/midpoint\(a: Vec3 \| Vec3View, b: number \| Vec3View \| Vec3ArrayView\): Vec3/);
@@ -349,6 +353,7 @@ describe("bindings for records and exported functions", () => {
     p.pts.at(1).z = 9;
     p.ld = 0.5;
     p.ui = 4294967295;
+    p.tag_i = -17; // a member of an anonymous union, reached through the record as in C
 
     const field = (i: number) => mod.field(p, i);
     expect(field(0)).toBe(-5);
@@ -370,6 +375,7 @@ describe("bindings for records and exported functions", () => {
     expect(field(16)).toBe(8 + 90);
     expect(field(17)).toBe(0.5);
     expect(field(18)).toBe(4294967295);
+    expect(field(19)).toBe(-17);
     // The bit-fields share one storage unit: writing one leaves the others alone.
     p.fl.mid = 3;
     expect(p.fl.toObject()).toEqual({ lo: 5, mid: 3, wide: 2n ** 39n + 17n });
@@ -409,6 +415,8 @@ describe("bindings for records and exported functions", () => {
       ],
       ld: 0.125 * i,
       ui: 4294967295 - i,
+      tag_i: 0x40000000,
+      tag_f: 2,
     });
     const all = mod.parts.toArray();
     for (let i = 0; i < 8; i++) expect(all[i]).toEqual(expected(i));
