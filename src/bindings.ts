@@ -757,7 +757,9 @@ class BindingsGenerator {
       { name: "memory", type: "WebAssembly.Memory", isReadonly: true },
       { name: "__stack_pointer", type: "WebAssembly.Global", isReadonly: true },
       { name: "__heap_base", type: "WebAssembly.Global", isReadonly: true },
-      { name: "enstage_fuel", type: "WebAssembly.Global", isReadonly: true, hasQuestionToken: true, docs: ["Present when the module was compiled with fuel."] },
+      this.m.fuel
+        ? { name: "enstage_fuel", type: "WebAssembly.Global", isReadonly: true, docs: ["The fuel counter (mutable i64)."] }
+        : { name: "enstage_fuel", type: "WebAssembly.Global", isReadonly: true, hasQuestionToken: true, docs: ["Present when the module was compiled with fuel."] },
     ];
     const exported = new Map(this.m.exports.map((f) => [f.name, f]));
     for (const f of this.m.exports) rawProps.push({ name: f.name, type: this.rawSignature(f), isReadonly: true });
@@ -778,18 +780,28 @@ class BindingsGenerator {
     const setters: OptionalKind<SetAccessorDeclarationStructure>[] = [];
     const methods: OptionalKind<MethodDeclarationStructure>[] = [];
 
-    getters.push({
-      name: "fuel",
-      returnType: "bigint | undefined",
-      docs: ["The fuel left (`enstage_fuel`), undefined when the module has no fuel counter."],
-      statements: "const g = this.exports.enstage_fuel;\nreturn g ? BigInt(g.value) : undefined;",
-    });
-    setters.push({
-      name: "fuel",
-      parameters: [{ name: "value", type: "bigint | undefined" }],
-      statements:
-        'const g = this.exports.enstage_fuel;\nif (!g) throw new Error("this module was compiled without fuel");\nif (value !== undefined) g.value = value;',
-    });
+    if (this.m.fuel) {
+      getters.push({
+        name: "fuel",
+        returnType: "bigint",
+        docs: ["The fuel left: every call and loop iteration takes 1; a call traps when it runs out. Set it before a call."],
+        statements: "return BigInt(this.exports.enstage_fuel.value);",
+      });
+      setters.push({ name: "fuel", parameters: [{ name: "value", type: "bigint" }], statements: "this.exports.enstage_fuel.value = value;" });
+    } else {
+      getters.push({
+        name: "fuel",
+        returnType: "bigint | undefined",
+        docs: ["The fuel left (`enstage_fuel`), undefined when the module has no fuel counter."],
+        statements: "const g = this.exports.enstage_fuel;\nreturn g ? BigInt(g.value) : undefined;",
+      });
+      setters.push({
+        name: "fuel",
+        parameters: [{ name: "value", type: "bigint | undefined" }],
+        statements:
+          'const g = this.exports.enstage_fuel;\nif (!g) throw new Error("this module was compiled without fuel");\nif (value !== undefined) g.value = value;',
+      });
+    }
     const dvGetter: OptionalKind<GetAccessorDeclarationStructure> = {
       name: "dv",
       scope: Scope.Private,

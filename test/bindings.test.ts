@@ -679,6 +679,23 @@ describe.skipIf(!compilerHasFragments)("bindings for compiled fragments", () => 
     expect(smod.runLowEnergy(input)).toEqual(input.filter((r) => r.energy < 1));
     expect(smod.runFew(input.slice(0, 2))).toBe(true);
   }, 60_000);
+
+  it("type the fuel counter of a module compiled with fuel", async (ctx) => {
+    const options: Parameters<typeof compileProgram>[2] & { fuel?: boolean } = { fuel: true };
+    const r = compileProgram(REAL_FRAGMENTS, "real.c", options);
+    if (!r.manifest?.fuel) ctx.skip();
+    const text = generateBindings(r.manifest as BindingsManifest, { moduleName: "real" });
+    expect(text).toMatch(/get fuel\(\): bigint \{/);
+    expect(makeChecker(text)()).toEqual([]);
+    const mod = await (await load(text)).instantiate(r.binary!, { emin: 1, nmax: 3n });
+    const input = Array.from({ length: 100 }, (_, i) => ({ id: i, energy: i / 100 }));
+    mod.fuel = 1_000_000n;
+    expect(mod.runLowEnergy(input)).toHaveLength(100);
+    expect(mod.fuel < 1_000_000n).toBe(true);
+    mod.fuel = 10n;
+    expect(() => mod.runLowEnergy(input)).toThrow(WebAssembly.RuntimeError);
+    expect(mod.fuel < 0n).toBe(true);
+  }, 60_000);
 });
 
 // ---- enstage compile --bindings ----------------------------------------------------------
