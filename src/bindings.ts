@@ -276,6 +276,8 @@ class BindingsGenerator {
   private readonly names = new NameSet(SUPPORT_NAMES);
   private readonly records: RecordInfo[] = [];
   private readonly byName = new Map<string, RecordInfo>();
+  /** `union <anonymous>` names no record by itself; it is resolved by size when that is unique. */
+  private readonly anonymous = new Map<string, ManifestStruct[]>();
   private readonly moduleClass: string;
   private usesBits = false;
   /** Which helpers the fragment runners need (unused ones are left out of the file). */
@@ -291,9 +293,8 @@ class BindingsGenerator {
     this.moduleClass = this.names.take(`${pascal(options.moduleName)}Module`);
     // `records` (ABI v2) is the fragments' subset of `structs`; bind every struct.
     const structs = manifest.structs ?? manifest.records ?? [];
-    const anonymous = new Map<string, ManifestStruct[]>();
     for (const s of structs) {
-      if (s.name.includes("<anonymous>")) anonymous.set(s.name, [...(anonymous.get(s.name) ?? []), s]);
+      if (s.name.includes("<anonymous>")) this.anonymous.set(s.name, [...(this.anonymous.get(s.name) ?? []), s]);
       const base = pascal(s.name.replace(/^(struct|union) /, "").replace("<anonymous>", s.union ? "AnonymousUnion" : "AnonymousStruct"));
       let ts = this.names.take(base);
       // The view and array-view names must be free too.
@@ -304,11 +305,7 @@ class BindingsGenerator {
       this.records.push(info);
       if (!s.name.includes("<anonymous>")) this.byName.set(s.name, info);
     }
-    // `union <anonymous>` names no record by itself; it is resolved by size when that is unique.
-    this.anonymous = anonymous;
   }
-
-  private anonymous: Map<string, ManifestStruct[]>;
 
   /** `struct tag`, `union tag`, a typedef name, or a bare tag (fragment inputs may omit `struct`). */
   private lookup = (name: string, size?: number): RecordInfo | undefined => {
