@@ -14,6 +14,7 @@ import { checkSource, compileProgram, type CompileResult, type FrontEndResult } 
 import { formatDiagnostic, messageOf, type Diagnostic } from "./diagnostics.js";
 import type { OptimizeLevel } from "./wasm.js";
 import { runProgram } from "../runtime/run-program.js";
+import { runPipeline } from "./run-pipeline.js";
 
 /** BSD sysexits: EX_SOFTWARE, "internal software error", for a bug in enstage. */
 const EXIT_ICE = 70;
@@ -434,9 +435,39 @@ Exit status: the program's; otherwise 1 compile errors, 2 usage error, 70 intern
   },
 };
 
+const runCommand: Command = {
+  name: "run",
+  summary: "run an EnStage operation described by a pipeline file, in one process",
+  usage: "enstage run PIPELINE.json",
+  help: `Run the operation a pipeline file describes: the fragment file it names is compiled; the
+built-in synthetic particle simulation plays the sources; the global phase (when the file has
+'global' params) runs at staging; the module is specialized with the global values and the
+pipeline's params; each step runs where it is placed (source or staging). Prints the global and
+per-source tags, where each step ran, the bytes written, moved to staging and stored, and the
+first output records.
+
+Pipeline file (JSON; paths relative to it):
+  { "fragments": "subsample.cod",
+    "steps": [ { "fragment": "energy_histogram", "at": "source", "cap": 1 },
+               { "fragment": "merge_histograms", "at": "staging", "cap": 1 } ],
+    "params": { "xmin": -0.5 },
+    "simulation": { "ranks": 4, "particles": 100000, "seed": 1 } }
+
+Examples:
+  enstage run examples/enstage/subsample.json
+  enstage run examples/enstage/bbox-in-place.json
+
+Exit status: 0 ok, 1 a bad pipeline or fragment file (every problem is named), 2 usage error.`,
+  options: {},
+  async run(_values, files) {
+    if (files.length !== 1) throw new UsageError("run: expected one pipeline file");
+    return runPipeline(files[0], (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
+  },
+};
+
 // ---- the command table ------------------------------------------------------------------------
 
-const commands: Command[] = [check, compile, exec];
+const commands: Command[] = [check, compile, exec, runCommand];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length), "help".length) + 2;
