@@ -146,9 +146,40 @@ export function storeScalar(cx: FnCtx, t: Type, a: Addr, v: Ex): Ex {
       return m.i64.store(a.offset, 8, a.ptr, m.i64.extend_u(v));
     case "record":
     case "array":
-      return m.memory.copy(addrValue(cx, a), v, m.i32.const(sizeOf(t)));
+      return copyMemory(cx, a, v, sizeOf(t));
   }
   return ice(`cannot store a value of kind ${t.kind}`);
+}
+
+/** Copies up to this many bytes with loads and stores; larger copies use memory.copy. */
+const INLINE_COPY_MAX = 64;
+
+/**
+ * Copies `size` bytes from the address `src` to `dst` (a struct assignment or argument). Engines
+ * run memory.copy out of line, which costs more than the copy itself for a small record (the
+ * record a fragment's driver moves per kept record), so small copies are inline 8-byte loads and
+ * stores. C forbids partially overlapping struct copies; an exact overlap copies each chunk onto
+ * itself.
+ */
+export function copyMemory(cx: FnCtx, dst: Addr, src: Ex, size: number): Ex {
+  const m = cx.m;
+  if (size > INLINE_COPY_MAX) return m.memory.copy(addrValue(cx, dst), src, m.i32.const(size));
+  const d = shareAddr(cx, dst);
+  const s = share(cx, src, W.i32);
+  const out: Ex[] = [...d.pre, ...s.pre];
+  let at = 0;
+  // Alignment immediates are hints; a misaligned record copies correctly, if a little slower.
+  const chunk = (width: number, copy: (from: number, to: Addr) => Ex) => {
+    for (; size - at >= width; at += width) {
+      const to = d.get();
+      out.push(copy(at, { ptr: to.ptr, offset: to.offset + at }));
+    }
+  };
+  chunk(8, (from, to) => m.i64.store(to.offset, 8, to.ptr, W.loadI64(m, from, s.get())));
+  chunk(4, (from, to) => m.i32.store(to.offset, 4, to.ptr, W.loadI32(m, from, s.get())));
+  chunk(2, (from, to) => m.i32.store16(to.offset, 2, to.ptr, m.i32.load16_u(from, 2, s.get())));
+  chunk(1, (from, to) => m.i32.store8(to.offset, 1, to.ptr, m.i32.load8_u(from, 1, s.get())));
+  return out.length === 0 ? m.nop() : out.length === 1 ? out[0] : m.block(null, out);
 }
 
 // ---- conversions --------------------------------------------------------------------------
@@ -918,7 +949,7 @@ function emitArgValue(cx: FnCtx, a: Expr, pt: Type): Ex {
     const size = sizeOf(isRecord(pt) ? pt : at);
     const off = cx.allocFrame(size, Math.max(8, alignOf(isRecord(pt) ? pt : at)));
     const dst = cx.frameAddr(off);
-    return m.block(null, [m.memory.copy(addrValue(cx, dst), emitExpr(cx, a), m.i32.const(size)), addrValue(cx, cx.frameAddr(off))], W.i32);
+    return m.block(null, [copyMemory(cx, dst, emitExpr(cx, a), size), addrValue(cx, cx.frameAddr(off))], W.i32);
   }
   return convert(cx, emitExpr(cx, a), at, pt);
 }
@@ -937,7 +968,7 @@ function emitVaArea(cx: FnCtx, args: Expr[]): Ex {
   const stores = args.map((a, i) => {
     const at = a.type!;
     const slot = cx.frameAddr(base + offsets[i]);
-    if (isRecord(at)) return m.memory.copy(addrValue(cx, slot), emitExpr(cx, a), m.i32.const(sizeOf(at)));
+    if (isRecord(at)) return copyMemory(cx, slot, emitExpr(cx, a), sizeOf(at));
     if (isArray(at) || isFunction(at)) return storeScalar(cx, ulongType, slot, m.i64.extend_u(emitExpr(cx, a)));
     return storeScalar(cx, at, slot, emitExpr(cx, a));
   });

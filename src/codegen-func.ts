@@ -16,7 +16,7 @@ import { type Type, type FunctionType, isArray, isRecord, sizeOf, alignOf, isInt
 import * as W from "./wasm.js";
 import { STACK_ALIGN } from "../runtime/abi.js";
 import {
-  type Addr, addrValue, constOf, convert, emitCond, emitDiscard, emitExpr, ice, isAggregate, storeScalar, symLValue,
+  type Addr, addrValue, constOf, convert, copyMemory, emitCond, emitDiscard, emitExpr, ice, isAggregate, storeScalar, symLValue,
   wasmType, writeLValue, zeroOf,
 } from "./codegen-expr.js";
 
@@ -310,7 +310,7 @@ function emitInitStore(cx: FnCtx, a: Addr, fi: FlatInit): Ex {
     return m.memory.copy(addrValue(cx, a), m.i32.const(cx.gen.stringAddress(e.bytes)), m.i32.const(n));
   }
   if (isRecord(fi.type) || isArray(fi.type)) {
-    return m.memory.copy(addrValue(cx, a), emitExpr(cx, e), m.i32.const(sizeOf(fi.type)));
+    return copyMemory(cx, a, emitExpr(cx, e), sizeOf(fi.type));
   }
   return storeScalar(cx, fi.type, a, convert(cx, emitExpr(cx, e), e.type!, fi.type));
 }
@@ -365,7 +365,7 @@ export function emitStmt(cx: FnCtx, s: Stmt): Ex {
 function emitReturnValue(cx: FnCtx, value: Expr | undefined): Ex[] {
   const m = cx.m;
   if (!value) return [];
-  if (cx.sret !== undefined) return [m.memory.copy(m.local.get(cx.sret, W.i32), emitExpr(cx, value), m.i32.const(sizeOf(cx.retType)))];
+  if (cx.sret !== undefined) return [copyMemory(cx, { ptr: m.local.get(cx.sret, W.i32), offset: 0 }, emitExpr(cx, value), sizeOf(cx.retType))];
   if (cx.retLocal === undefined) return [emitDiscard(cx, value)];
   let v = emitExpr(cx, value);
   if (wasmType(value.type!) !== cx.retWasm) v = convert(cx, v, value.type!, cx.retType);
@@ -378,7 +378,7 @@ export function emitReturn(cx: FnCtx, value: Expr | undefined): Ex {
   if (cx.sret !== undefined) {
     const ptr = () => m.local.get(cx.sret!, W.i32);
     if (!value) return m.br(label, undefined, ptr());
-    const copy = m.memory.copy(ptr(), emitExpr(cx, value), m.i32.const(sizeOf(cx.retType)));
+    const copy = copyMemory(cx, { ptr: ptr(), offset: 0 }, emitExpr(cx, value), sizeOf(cx.retType));
     return m.block(null, [copy, m.br(label, undefined, ptr())]);
   }
   if (cx.retWasm === W.none) return value ? m.block(null, [emitDiscard(cx, value), m.br(label)]) : m.br(label);

@@ -71,10 +71,25 @@
     )
    )
    (block
-    (memory.copy
-     (local.get $__sret)
-     (local.get $p)
-     (i32.const 24)
+    (block
+     (i64.store
+      (local.get $__sret)
+      (i64.load
+       (local.get $p)
+      )
+     )
+     (i64.store offset=8
+      (local.get $__sret)
+      (i64.load offset=8
+       (local.get $p)
+      )
+     )
+     (i64.store offset=16
+      (local.get $__sret)
+      (i64.load offset=16
+       (local.get $p)
+      )
+     )
     )
     (br $return
      (local.get $__sret)
