@@ -248,7 +248,7 @@ const SUPPORT_NAMES = [
 const VIEW_MEMBERS = ["memory", "address", "dv", "toObject", "assign", "constructor"];
 
 // Members of the module class before the C functions, globals and fragment runners.
-const MODULE_MEMBERS = ["instance", "memory", "exports", "fuel", "withStack", "inChunks", "constructor", "dv"];
+const MODULE_MEMBERS = ["instance", "memory", "exports", "fuel", "withStack", "withBuffer", "inChunks", "constructor", "dv"];
 
 // ---- the generator ----------------------------------------------------------------------
 
@@ -283,6 +283,7 @@ class BindingsGenerator {
   /** Which helpers the fragment runners need (unused ones are left out of the file). */
   private usesAlign = false;
   private usesChunks = false;
+  private usesBuffers = false;
   private readonly statements: (StatementStructures | string)[] = [];
 
   constructor(
@@ -824,19 +825,36 @@ class BindingsGenerator {
         [{ name: "R" }],
       ),
     );
+    // Record buffers for fragments: in the module's heap when it exports malloc and free (as a
+    // module with fragments does, runtime/abi.ts), else carved from the stack.
+    const heap = this.m.exports.some((f) => f.name === "malloc") && this.m.exports.some((f) => f.name === "free");
+    const buffer = method(
+      "withBuffer",
+      [["size", "number"], ["use", "(address: number) => R"]],
+      "R",
+      heap
+        ? "const address = this.exports.malloc(BigInt(Math.max(size, 1)));\n" +
+            "if (address === 0) throw new RangeError(`the module cannot allocate ${size} bytes`);\n" +
+            "try {\n  return use(address);\n} finally {\n  this.exports.free(address);\n}"
+        : "return this.withStack(size, use);",
+      heap
+        ? "Runs `use` with a buffer of `size` bytes from the module's heap (its malloc), freed afterwards:\n" +
+            "where a host puts the records it passes to a fragment."
+        : "Runs `use` with a buffer of `size` bytes: this module exports no malloc, so it comes from the stack.",
+      [{ name: "R" }],
+    );
     const chunks: OptionalKind<MethodDeclarationStructure> = {
       name: "inChunks",
       scope: Scope.Private,
       parameters: params([["total", "number"], ["bytesPerItem", "number"], ["use", "(start: number, count: number, address: number) => void"]]),
       returnType: "void",
-      docs: ["Runs a per-record job over total items in chunks that fit in the stack's scratch space."],
+      docs: [heap ? "Runs a per-record job over total items in chunks of at most 4 MiB of buffers." : "Runs a per-record job over total items in chunks that fit in the stack's scratch space."],
       statements:
-        "const room = Number(this.exports.__stack_pointer.value) - STACK_LIMIT - STACK_RESERVE - 64;\n" +
-        "const per = Math.floor(room / bytesPerItem);\n" +
-        'if (per < 1) throw new RangeError("no scratch space left on the wasm stack");\n' +
+        (heap ? "const room = 4 << 20;\n" : "const room = Number(this.exports.__stack_pointer.value) - STACK_LIMIT - STACK_RESERVE - 64;\n") +
+        "const per = Math.max(1, Math.floor(room / bytesPerItem));\n" +
         "for (let start = 0; start < total; start += per) {\n" +
         "  const count = Math.min(per, total - start);\n" +
-        "  this.withStack(count * bytesPerItem + 64, (address) => use(start, count, address));\n" +
+        "  this.withBuffer(count * bytesPerItem + 64, (address) => use(start, count, address));\n" +
         "}",
     };
 
@@ -874,6 +892,7 @@ class BindingsGenerator {
     // A runner per fragment.
     for (const fr of fragments) methods.push(...this.fragmentRunner(fr, members));
     if (this.usesChunks) methods.splice(1, 0, chunks);
+    if (this.usesBuffers) methods.splice(1, 0, buffer);
 
     this.statements.push({
       kind: StructureKind.Class,
@@ -1006,6 +1025,7 @@ class BindingsGenerator {
     // A per-record fragment runs through its generated driver; a module built without drivers
     // names the function itself, which takes one record: it keeps only its plain C wrapper.
     if (fr.perRecord && fr.driver === fr.name) return [];
+    this.usesBuffers = true;
     this.usesChunks ||= fr.perRecord;
     this.usesAlign ||= fr.kind === "transform" || (fr.kind === "router" && fr.perRecord);
     const T = input.ts;
@@ -1022,7 +1042,7 @@ class BindingsGenerator {
               [["records", `readonly ${T}[] | ${T}ArrayView`]],
               "boolean",
               `if (records instanceof ${T}ArrayView) return ${drv}(records.address, BigInt(records.length)) !== 0;\n` +
-                `return this.withStack(records.length * ${size}, (address) => {\n  ${wholeIn}\n  return ${drv}(address, BigInt(records.length)) !== 0;\n});`,
+                `return this.withBuffer(records.length * ${size}, (address) => {\n  ${wholeIn}\n  return ${drv}(address, BigInt(records.length)) !== 0;\n});`,
               `${doc} True keeps the whole buffer.`,
             ),
           ];
@@ -1043,7 +1063,7 @@ class BindingsGenerator {
               `this.inChunks(records.length, ${size}, (start, count, address) => {\n` +
               `  ${copyIn}\n` +
               `  const n = Number(${drv}(address, BigInt(count)));\n` +
-              `  kept.push(...new ${T}ArrayView(this.memory, address, n).toArray());\n});\n` +
+              `  for (const record of new ${T}ArrayView(this.memory, address, n)) kept.push(record.toObject());\n});\n` +
               "return kept;",
             doc,
           ),
@@ -1056,7 +1076,7 @@ class BindingsGenerator {
               [["records", `readonly ${T}[] | ${T}ArrayView`]],
               "number",
               `if (records instanceof ${T}ArrayView) return ${drv}(records.address, BigInt(records.length));\n` +
-                `return this.withStack(records.length * ${size}, (address) => {\n  ${wholeIn}\n  return ${drv}(address, BigInt(records.length));\n});`,
+                `return this.withBuffer(records.length * ${size}, (address) => {\n  ${wholeIn}\n  return ${drv}(address, BigInt(records.length));\n});`,
               `${doc} Returns the output port of the whole buffer.`,
             ),
           ];
@@ -1098,10 +1118,10 @@ class BindingsGenerator {
             `  new ${T}ArrayView(this.memory, address, count).assign(input.slice(start, start + count));\n` +
             `  const at = alignUp(address + count * ${size}, ${ualign});\n` +
             `  const n = Number(${drv}(address, BigInt(count), at, BigInt(count)));\n` +
-            `  out.push(...new ${U}ArrayView(this.memory, at, n).toArray());\n});\n` +
+            `  for (const record of new ${U}ArrayView(this.memory, at, n)) out.push(record.toObject());\n});\n` +
             "return out;"
           : `const cap = capacity ?? input.length;\n` +
-            `return this.withStack(input.length * ${size} + cap * ${usize} + ${ualign}, (address) => {\n` +
+            `return this.withBuffer(input.length * ${size} + cap * ${usize} + ${ualign}, (address) => {\n` +
             `  new ${T}ArrayView(this.memory, address, input.length).assign(input);\n` +
             `  const at = alignUp(address + input.length * ${size}, ${ualign});\n` +
             `  const n = Number(${drv}(address, BigInt(input.length), at, BigInt(cap)));\n` +

@@ -663,6 +663,16 @@ describe.skipIf(!compilerHasFragments)("bindings for compiled fragments", () => 
     expect(mod.runFew(input.slice(0, 2))).toBe(true);
     expect(mod.runFew(input)).toBe(false);
     if (manifest.state?.some((v) => v.name === "seen")) expect(mod.state.seen).toBe(40n);
+    // Buffers come from the module's heap when it exports malloc: no stack limit, nothing leaks.
+    if (manifest.exports.some((f) => f.name === "malloc")) {
+      expect(text).toContain("this.exports.malloc(");
+      const big = Array.from({ length: 300_000 }, (_, i) => ({ id: i, energy: (i * 0.37) % 2 }));
+      expect(mod.runLowEnergy(big)).toEqual(big.filter((r) => r.energy < 1));
+      expect(mod.runFew(big)).toBe(false); // per buffer: 4.8 MB in one piece
+      const size = mod.memory.buffer.byteLength;
+      for (let i = 0; i < 3; i++) mod.runFew(big);
+      expect(mod.memory.buffer.byteLength).toBe(size);
+    }
     // Other param values, another instance: a different result.
     const other = await R.instantiate(binary, { emin: 0.5, nmax: 3n });
     expect(other.runLowEnergy(input)).toEqual(input.filter((r) => r.energy < 0.5));
