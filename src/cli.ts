@@ -438,7 +438,7 @@ Exit status: the program's; otherwise 1 compile errors, 2 usage error, 70 intern
 const runCommand: Command = {
   name: "run",
   summary: "run an EnStage operation described by a pipeline file, in one process",
-  usage: "enstage run PIPELINE.json",
+  usage: "enstage run PIPELINE.json...",
   help: `Run the operation a pipeline file describes: the fragment file it names is compiled; the
 built-in synthetic particle simulation plays the sources; the global phase (when the file has
 'global' params) runs at staging; the module is specialized with the global values and the
@@ -460,8 +460,13 @@ Examples:
 Exit status: 0 ok, 1 a bad pipeline or fragment file (every problem is named), 2 usage error.`,
   options: {},
   async run(_values, files) {
-    if (files.length !== 1) throw new UsageError("run: expected one pipeline file");
-    return runPipeline(files[0], (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
+    if (files.length === 0) throw new UsageError("run: expected a pipeline file");
+    let status = 0;
+    for (const file of files) {
+      const s = runPipeline(file, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
+      status = Math.max(status, s);
+    }
+    return status;
   },
 };
 
