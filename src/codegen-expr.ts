@@ -358,7 +358,12 @@ function emitIdent(cx: FnCtx, e: ExprOf<"ident">): Ex {
   if (!sym) return ice(`unresolved identifier '${e.name}'`);
   if (sym.kind === "func") return cx.m.i32.const(cx.gen.functionIndex(sym, cx.unit, e.span));
   // A `param` is an imported immutable global (runtime/abi.ts), a constant once specialized.
-  if (sym.storage === "fragmentParam") return cx.m.global.get(cx.gen.paramGlobal(sym), wasmType(sym.type));
+  // A host may pass a char or short param un-normalized (300 for a char): normalize on read,
+  // which costs nothing once specialized.
+  if (sym.storage === "fragmentParam") {
+    const v = cx.m.global.get(cx.gen.paramGlobal(sym), wasmType(sym.type));
+    return sym.type.kind === "int" && sym.type.size < 4 ? normalize(cx, v, sym.type) : v;
+  }
   const lv = symLValue(cx, sym);
   return readLValue(cx, lv);
 }

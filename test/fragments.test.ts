@@ -137,6 +137,14 @@ describe("params and the manifest", () => {
     expect(inst.exports.scaled(4)).toBe(10); // through a static helper and &cut
   });
 
+  it("reads sub-word params normalized, whatever the host passed, at every optimization level", async () => {
+    for (const optimize of [0, 2] as const) {
+      const small = compileFragments("param char c; param unsigned short us; param _Bool b; int g(void) { return c * 10 + us + b; }", { optimize });
+      const inst = await instantiate(small.binary, small.manifest, { c: 300, us: -1, b: 7 });
+      expect(inst.exports.g()).toBe(44 * 10 + 65535 + 1);
+    }
+  });
+
   it("describes fragments, params, records and queues", () => {
     expect(m.abiVersion).toBe(2);
     expect(m.params).toEqual([
