@@ -65,8 +65,10 @@
 //
 // Params. `param T name;` is an imported immutable global: module "params" (`PARAMS_MODULE`),
 // field `name`, of T's wasm value type. An integer param's value is its C value (an i32 param of
-// unsigned type passes its bit pattern). `specialize` turns the imports into constants; the
-// manifest then marks those params `bound` with their `value`.
+// unsigned type passes its bit pattern; char, short and _Bool params are normalized when read,
+// so a wider value is harmless). `specialize` (src/specialize.ts) turns the imports into
+// constants and re-optimizes; the manifest then marks those params `bound` with their `value`,
+// and the module no longer imports them.
 //
 // Fuel. A module compiled with fuel exports the mutable i64 global `enstage_fuel`
 // (`FUEL_GLOBAL`, initially `FUEL_UNLIMITED`). Every function entry and every loop iteration
@@ -74,8 +76,13 @@
 // a host sets the budget before a call, and a trap with `enstage_fuel` < 0 means out of fuel.
 //
 // State. Every file-scope variable and `static` local of the program is state; the manifest's
-// `state` lists each with its address, size and `layout` (a canonical description of its bytes,
-// runtime/state.ts compares layouts before moving state between modules).
+// `state` lists each with its address, size and `layout` (a canonical description of its bytes).
+// runtime/state.ts moves it: `extractState` makes portable bytes (a header with the module hash
+// and the layout, then each variable's bytes as in memory), `installState` writes them into an
+// instance of the same module or of one whose state layout is the same, else refuses.
+//
+// Bounds. Memory never grows past the module's declared maximum (`maximumPages`, the compile
+// option `maxPages`): malloc then returns NULL. Any access outside the memory traps.
 
 export const ABI_VERSION = 2;
 
