@@ -12,6 +12,7 @@ import {
   type Manifest, type ManifestFragment,
 } from "./abi.js";
 import { makeHostImports } from "./host.js";
+import { checkRecordLayouts, type HostRecord } from "./records.js";
 
 export class FragmentError extends Error {}
 
@@ -22,6 +23,8 @@ export interface LoadOptions {
   fuel?: bigint;
   stdout?: (bytes: Uint8Array) => void;
   stderr?: (bytes: Uint8Array) => void;
+  /** The host's description of its records: a module that expects another layout is refused. */
+  records?: HostRecord[];
 }
 
 export interface FragmentModule {
@@ -47,6 +50,13 @@ export function loadModule(binary: Uint8Array, manifest: Manifest, options: Load
     throw new FragmentError(`the module was built for fragment ABI ${manifest.abiVersion}; this runtime speaks ${ABI_VERSION}`);
   }
   if (!WebAssembly.validate(binary as BufferSource)) throw new FragmentError("the module is not valid WebAssembly");
+  if (options.records) {
+    try {
+      checkRecordLayouts(manifest, options.records);
+    } catch (e) {
+      throw new FragmentError((e as Error).message);
+    }
+  }
   const params: Record<string, WebAssembly.Global> = {};
   for (const p of manifest.params) {
     if (p.bound) continue;

@@ -148,6 +148,13 @@ class Checker {
     for (const sym of this.fileScope.names.values()) {
       if (sym.kind === "var" && sym.storage === "global" && !this.globals.includes(sym)) this.globals.push(sym);
     }
+    // A definition whose type never became complete has no storage size (a tentative
+    // definition may be completed by a later declaration, so this waits for the end).
+    for (const sym of this.globals) {
+      if (sym.storage === "global" && sym.kind === "var" && !isArray(sym.type) && !isVoid(sym.type) && !isComplete(sym.type)) {
+        this.report("E3011", sym.span, sym.name, typeToString(sym.type));
+      }
+    }
     for (const sym of this.externs.values()) if (!sym.defined && sym.used) externs.push(sym);
     const fragments = this.functions.filter((f) => f.fragment);
     return { unit, functions: this.functions, globals: this.globals, externs, fragments, params: this.params };

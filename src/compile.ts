@@ -13,6 +13,8 @@ import { parse } from "./parse.js";
 import { buildAst } from "./build-ast.js";
 import { check, type CheckedUnit } from "./check.js";
 import { globalParams, phaseGraph, phaseSource } from "./phases.js";
+import { recordDefinitions, RECORDS_FILE } from "./records.js";
+import { RecordLayoutError, type HostRecord } from "../runtime/records.js";
 import { headerNames, headerText } from "./headers.js";
 import { sizeOf, type FunctionType } from "./types.js";
 import { generate } from "./codegen.js";
@@ -29,7 +31,10 @@ export interface FrontEndResult {
   sources: Map<string, SourceFile>;
 }
 
-export interface FrontEndOptions extends PreprocessOptions {}
+export interface FrontEndOptions extends PreprocessOptions {
+  /** Record layouts the host supplies (CoD field lists), defined before the file (src/records.ts). */
+  records?: HostRecord[];
+}
 
 /** Source text → tokens → preprocessed tokens → CST → AST → checked AST. */
 export function checkSource(text: string, fileName: string, options: FrontEndOptions = {}): FrontEndResult {
@@ -38,7 +43,22 @@ export function checkSource(text: string, fileName: string, options: FrontEndOpt
   const sources = new Map([[fileName, source]]);
   let checked: CheckedUnit | undefined;
   try {
-    const tokens = lex(source, diags);
+    let tokens = lex(source, diags);
+    if (options.records?.length) {
+      // The host's records come first, as if the file began by defining them.
+      let definitions: string | undefined;
+      try {
+        definitions = recordDefinitions(options.records);
+      } catch (e) {
+        if (!(e instanceof RecordLayoutError)) throw e;
+        diags.report("E0020", { file: RECORDS_FILE, start: 0, end: 0, line: 1, col: 1 }, e.message);
+      }
+      if (definitions !== undefined) {
+        const prelude = new SourceFile(RECORDS_FILE, definitions);
+        sources.set(RECORDS_FILE, prelude);
+        tokens = [...lex(prelude, diags), ...tokens];
+      }
+    }
     const expanded = preprocess(tokens, source, diags, { ...options, sources });
     const cst = parse(expanded, diags);
     const ast = buildAst(cst, source, diags);

@@ -27,6 +27,7 @@ export const messages = {
   E0017: "unterminated argument list invoking macro '{0}'",
   E0018: "invalid expression in #{0}",
   E0019: "expansion of macro '{0}' is too large or too deeply nested",
+  E0020: "the host's record layout is unusable: {0}",
   // Syntax
   E1001: "expected {0} but found '{1}'",
   E1002: "unexpected '{0}'",
