@@ -250,7 +250,7 @@ export interface ManifestParam {
   wasm: WasmType;
   /** Set by `specialize`: the module holds the value as a constant and no longer imports it. */
   bound?: boolean;
-  /** The bound value: a number, or for an i64 param its decimal string. */
+  /** The bound value: a number, or a string for an i64 param (decimal) and a non-finite float (`Infinity`, `-Infinity`, `NaN`). */
   value?: number | string;
 }
 

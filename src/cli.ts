@@ -15,6 +15,8 @@ import { formatDiagnostic, messageOf, type Diagnostic } from "./diagnostics.js";
 import type { OptimizeLevel } from "./wasm.js";
 import { runProgram } from "../runtime/run-program.js";
 import { runPipeline } from "./run-pipeline.js";
+import { SpecializeError, specialize, type ParamValues } from "./specialize.js";
+import type { Manifest } from "../runtime/abi.js";
 
 /** BSD sysexits: EX_SOFTWARE, "internal software error", for a bug in enstage. */
 const EXIT_ICE = 70;
@@ -470,9 +472,116 @@ Exit status: 0 ok, 1 a bad pipeline or fragment file (every problem is named), 2
   },
 };
 
+// ---- specialize -------------------------------------------------------------------------------
+
+const specializeCommand: Command = {
+  name: "specialize",
+  summary: "bind a compiled module's params to values and re-optimize it",
+  usage: "enstage specialize MODULE.wasm --set NAME=VALUE... [-o OUT.wasm] [--manifest FILE] [--wat]",
+  help: `Read MODULE.wasm and its manifest (MODULE.manifest.json beside it, as 'enstage compile'
+writes them), replace each param by the value given with --set, re-optimize, and write
+  OUT.wasm            the specialized module: it no longer imports the params
+  OUT.manifest.json   its manifest: the params marked bound, with their values; a new hash
+  OUT.wat             the module as text, with --wat
+OUT is MODULE's name with '.specialized' added, in the current directory, unless -o says
+otherwise. No source is needed. Every param the module still imports needs a value; an
+integer param takes an integer in its C type's range, a floating one any number (inf, nan).
+
+Options:
+  --set NAME=VALUE        the value of param NAME (repeat for each param)
+  -o, --output OUT.wasm   where to write the module (the manifest and text go beside it)
+  --manifest FILE         the module's manifest, if not MODULE.manifest.json
+  --wat                   also write the module as WebAssembly text (OUT.wat)
+  -h, --help              show this help
+
+Examples:
+  enstage specialize k3.wasm --set mu=4.5 --set sigma=2.3
+  enstage specialize k3.wasm --set mu=4.5 --set sigma=2.3 -o k3-deployed.wasm --wat
+
+Exit status: 0 written, 1 values that do not fit the params or a module or manifest that
+cannot be read as one, 2 usage error.`,
+  options: {
+    set: { type: "string", multiple: true },
+    output: { type: "string", short: "o" },
+    manifest: { type: "string" },
+    wat: { type: "boolean" },
+  },
+  run(values, files) {
+    if (files.length !== 1) throw new UsageError(files.length ? `specialize: one module at a time (got ${files.length})` : "specialize: no module");
+    const modulePath = files[0];
+    const stem = modulePath.endsWith(".wasm") ? modulePath.slice(0, -".wasm".length) : modulePath;
+    const manifestPath = (values.manifest as string | undefined) ?? `${stem}.manifest.json`;
+    const binary = readBytes(modulePath);
+    const fail = (message: string) => {
+      err(`enstage specialize: ${message}`);
+      return 1;
+    };
+    if (!WebAssembly.validate(binary as BufferSource)) return fail(`'${modulePath}' is not a valid WebAssembly module`);
+    let manifest: Manifest;
+    try {
+      manifest = JSON.parse(readBytes(manifestPath).toString());
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+      return fail(`'${manifestPath}' is not a manifest: ${(e as Error).message}`);
+    }
+    if (!Array.isArray(manifest?.params) || typeof manifest.hash !== "string") return fail(`'${manifestPath}' is not the manifest of a fragment module (no params)`);
+    const params = parseSettings((values.set as string[] | undefined) ?? [], manifest);
+    const wat = values.wat === true;
+    let result;
+    try {
+      result = specialize(binary, manifest, params, { text: wat });
+    } catch (e) {
+      if (e instanceof SpecializeError) return fail(e.message);
+      throw e;
+    }
+    const output = (values.output as string | undefined) ?? `${basename(stem)}.specialized.wasm`;
+    const outStem = output.endsWith(".wasm") ? output.slice(0, -".wasm".length) : output;
+    writeOutput(output, result.binary);
+    writeOutput(`${outStem}.manifest.json`, JSON.stringify(result.manifest, null, 2) + "\n");
+    if (wat) writeOutput(`${outStem}.wat`, result.text ?? "");
+    return 0;
+  },
+};
+
+function readBytes(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : String((e as Error).message);
+    throw new UsageError(`cannot read '${path}': ${why}`);
+  }
+}
+
+/**
+ * `--set NAME=VALUE` as the value the param's type takes: integers (decimal or 0x hex) exactly,
+ * as bigints for 64-bit params; numbers otherwise. A value that does not parse is passed on as
+ * written, so that `specialize` names the param and what it expected.
+ */
+function parseSettings(list: string[], manifest: Manifest): ParamValues {
+  const out: Record<string, unknown> = {};
+  for (const item of list) {
+    const eq = item.indexOf("=");
+    const name = eq < 0 ? item : item.slice(0, eq);
+    if (eq <= 0 || !/^[A-Za-z_]\w*$/.test(name)) throw new UsageError(`specialize: --set '${item}': expected NAME=VALUE`);
+    if (name in out) throw new UsageError(`specialize: --set ${name} given twice`);
+    const text = item.slice(eq + 1).trim();
+    const wasm = manifest.params.find((p) => p.name === name)?.wasm;
+    const int = /^([+-]?)(0x[0-9a-f]+|\d+)$/i.exec(text);
+    if (int && (wasm === "i32" || wasm === "i64")) {
+      const v = BigInt(int[2]) * (int[1] === "-" ? -1n : 1n);
+      out[name] = wasm === "i64" ? v : Number(v);
+    } else if (/^[+-]?(inf|infinity)$/i.test(text)) out[name] = text.startsWith("-") ? -Infinity : Infinity;
+    else if (/^[+-]?nan$/i.test(text)) out[name] = NaN;
+    else if (text !== "" && Number.isFinite(Number(text))) out[name] = Number(text);
+    else out[name] = text;
+  }
+  return out as ParamValues;
+}
+
 // ---- the command table ------------------------------------------------------------------------
 
-const commands: Command[] = [check, compile, exec, runCommand];
+const commands: Command[] = [check, compile, exec, runCommand, specializeCommand];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length), "help".length) + 2;

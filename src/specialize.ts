@@ -76,7 +76,8 @@ export function specialize(binary: Uint8Array, manifest: Manifest, values: Param
   const params = manifest.params.map((p): ManifestParam => {
     const v = valueOf.get(p.name);
     if (v === undefined) return p;
-    return { ...p, bound: true, value: typeof v === "bigint" ? v.toString() : v };
+    // JSON has no bigint and no non-finite number: those values are strings.
+    return { ...p, bound: true, value: typeof v === "bigint" || !Number.isFinite(v) ? String(v) : v };
   });
   const result: Specialized = {
     binary: out.binary,
