@@ -1,14 +1,16 @@
-/* The gcc side of bench/kernels.ts: times the kernels of bench/kernels/*.c, compiled by
- * `gcc -O2` as separate translation units (so, like the wasm kernels, each is one
+/* The gcc side of bench/kernels.ts: times the kernels in bench/kernels/ (bbox.c, stats.c,
+ * histogram.c), compiled by `gcc -O2` as separate translation units (so, like the wasm kernels, each is one
  * out-of-line call over the whole array), on the same particles the JavaScript host makes.
  *
- * Usage: kernels-gcc N RUNS WARMUP. Prints each kernel's result, then per kernel the
- * nanoseconds per record of every timed run (after WARMUP untimed runs):
- *   result k1 COUNT
- *   result k2 COUNT MEAN M2 MIN MAX
- *   result k3 KEPT BIN0 ... BIN63
- *   time k1 T1 T2 ...
- * Doubles print with %.17g, which names each one exactly. */
+ * Usage: kernels-gcc N, then one command per line on stdin, each answered on stdout at once
+ * (the host interleaves gcc's runs with its own, so a change in machine load hits all three
+ * implementations alike):
+ *   results  ->  result k1 COUNT
+ *                result k2 COUNT MEAN M2 MIN MAX
+ *                result k3 KEPT BIN0 ... BIN63
+ *   k1       ->  time k1 NS_PER_RECORD       (one timed call; likewise k2, k3)
+ * Doubles print with %.17g, which names each one exactly. K3's mu and sigma come from K2's
+ * result, sigma = sqrt(M2 / count), as the host computes them. */
 
 #include <math.h>
 #include <stdint.h>
@@ -64,42 +66,40 @@ static volatile long sink;
 
 int main(int argc, char **argv)
 {
-    if (argc != 4) {
-        fprintf(stderr, "usage: %s N RUNS WARMUP\n", argv[0]);
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s N (then commands on stdin: results, k1, k2, k3)\n", argv[0]);
         return 2;
     }
     long n = atol(argv[1]);
-    int runs = atoi(argv[2]), warmup = atoi(argv[3]);
     struct particle *p = aligned_alloc(64, n * sizeof *p);
     if (!p) return 1;
     fill(p, n);
 
-    double *t = malloc(runs * sizeof *t);
     struct energy_stats s;
     long bins[64];
-
-    long inside = bbox_count(p, n, 2, 8, 1, 9, 3, 7);
-    printf("result k1 %ld\n", inside);
     energy_stats(p, n, &s);
-    printf("result k2 %ld %.17g %.17g %.17g %.17g\n", s.count, s.mean, s.m2, s.min, s.max);
     double mu = s.mean, sigma = sqrt(s.m2 / s.count);
-    long kept = energy_histogram(p, n, mu, sigma, bins);
-    printf("result k3 %ld", kept);
-    for (int b = 0; b < 64; b++) printf(" %ld", bins[b]);
-    printf("\n");
 
-    for (int k = 1; k <= 3; k++) {
-        for (int r = -warmup; r < runs; r++) {
+    char line[64];
+    while (fgets(line, sizeof line, stdin)) {
+        if (line[0] == 'r') {
+            printf("result k1 %ld\n", bbox_count(p, n, 2, 8, 1, 9, 3, 7));
+            energy_stats(p, n, &s);
+            printf("result k2 %ld %.17g %.17g %.17g %.17g\n", s.count, s.mean, s.m2, s.min, s.max);
+            long kept = energy_histogram(p, n, mu, sigma, bins);
+            printf("result k3 %ld", kept);
+            for (int b = 0; b < 64; b++) printf(" %ld", bins[b]);
+            printf("\n");
+        } else if (line[0] == 'k') {
+            int k = line[1] - '0';
             double t0 = now_ns();
             if (k == 1) sink = bbox_count(p, n, 2, 8, 1, 9, 3, 7);
             else if (k == 2) { energy_stats(p, n, &s); sink = s.count; }
             else sink = energy_histogram(p, n, mu, sigma, bins);
             double t1 = now_ns();
-            if (r >= 0) t[r] = (t1 - t0) / n;
+            printf("time k%d %.4f\n", k, (t1 - t0) / n);
         }
-        printf("time k%d", k);
-        for (int r = 0; r < runs; r++) printf(" %.4f", t[r]);
-        printf("\n");
+        fflush(stdout);
     }
     return 0;
 }

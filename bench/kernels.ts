@@ -2,9 +2,9 @@
 // 64-bin energy histogram below mu + 2 sigma) as enstage fragments compiled to wasm, as plain
 // JavaScript over the same ArrayBuffer, and as C compiled by `gcc -O2`.
 // In: bench/kernels/*.c (the fragments, also compiled by gcc), bench/kernels-gcc.c (gcc's
-// driver, which makes the same particles and times itself). Out: tables on stdout: ns per
-// record for 1e6 and 1e7 records (median of RUNS runs after warm-up) with the ratios wasm/gcc
-// and wasm/JS from the same run, and each kernel's compile latency (median of LATENCY_RUNS warm
+// driver, which makes the same particles and times its calls itself, on command). Out: tables on stdout: ns per
+// record for 1e6 and 1e7 records (median of RUNS runs after warm-up; the three implementations
+// take turns, one call each per round) with the ratios wasm/gcc and wasm/JS from the same run, and each kernel's compile latency (median of LATENCY_RUNS warm
 // compiles) from source to validated optimized bytes and to an instantiated module.
 //
 // Never fails on time. It does exit 1 if the three implementations disagree on a result (the
@@ -15,7 +15,7 @@
 // array at __heap_base (rounded up to 64 bytes), after 1 KiB for the kernels' outputs. The
 // wasm calls and the JavaScript loops read that same memory.
 
-import { execFile } from "node:child_process";
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,7 +25,7 @@ import { HEAP_BASE, MEMORY_EXPORT, PAGE_SIZE } from "../runtime/abi.js";
 import { makeHostImports } from "../runtime/host.js";
 
 const SIZES = [1e6, 1e7];
-const RUNS = 7;
+const RUNS = 9;
 const WARMUP = 3;
 const LATENCY_WARMUP = 20;
 const LATENCY_RUNS = 25;
@@ -215,29 +215,52 @@ async function buildGcc(dir: string): Promise<string | undefined> {
   }
 }
 
-async function runGcc(exe: string, n: number): Promise<{ results: Results; times: Record<KernelId, number[]> }> {
-  const { stdout } = await run(exe, [String(n), String(RUNS), String(WARMUP)], { maxBuffer: 1 << 20 });
-  const lines = stdout.trim().split("\n").map((l) => l.split(" "));
-  const get = (kind: string, id: string) => lines.find((l) => l[0] === kind && l[1] === id)!.slice(2).map(Number);
-  const k2 = get("result", "k2");
-  const k3 = get("result", "k3");
-  return {
-    results: { k1: get("result", "k1")[0], k2: { count: k2[0], mean: k2[1], m2: k2[2], min: k2[3], max: k2[4] }, k3: { kept: k3[0], bins: k3.slice(1) } },
-    times: { k1: get("time", "k1"), k2: get("time", "k2"), k3: get("time", "k3") },
-  };
+/** The gcc driver for one size, answering one command line at a time (see kernels-gcc.c). */
+class GccKernels {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly lines: string[] = [];
+  private waiting: (() => void) | undefined;
+  private partial = "";
+
+  constructor(exe: string, n: number) {
+    this.child = spawn(exe, [String(n)]);
+    this.child.stdout.setEncoding("utf8");
+    this.child.stdout.on("data", (chunk: string) => {
+      const parts = (this.partial + chunk).split("\n");
+      this.partial = parts.pop()!;
+      this.lines.push(...parts);
+      this.waiting?.();
+    });
+  }
+
+  private async line(): Promise<string> {
+    while (!this.lines.length) await new Promise<void>((resolve) => (this.waiting = resolve));
+    return this.lines.shift()!;
+  }
+
+  async results(): Promise<Results> {
+    this.child.stdin.write("results\n");
+    const [k1, k2, k3] = [await this.line(), await this.line(), await this.line()].map((l) => l.split(" ").slice(2).map(Number));
+    return { k1: k1[0], k2: { count: k2[0], mean: k2[1], m2: k2[2], min: k2[3], max: k2[4] }, k3: { kept: k3[0], bins: k3.slice(1) } };
+  }
+
+  /** One timed call, in ns per record. */
+  async time(id: KernelId): Promise<number> {
+    this.child.stdin.write(`${id}\n`);
+    return Number((await this.line()).split(" ")[2]);
+  }
+
+  close(): void {
+    this.child.stdin.end();
+  }
 }
 
 // ---- measuring ----------------------------------------------------------------------------
 
-function nsPerRecord(n: number, once: () => void): number[] {
-  for (let r = 0; r < WARMUP; r++) once();
-  const out: number[] = [];
-  for (let r = 0; r < RUNS; r++) {
-    const t0 = performance.now();
-    once();
-    out.push(((performance.now() - t0) * 1e6) / n);
-  }
-  return out;
+function nsPerRecord(n: number, once: () => void): number {
+  const t0 = performance.now();
+  once();
+  return ((performance.now() - t0) * 1e6) / n;
 }
 
 /** Compiles every kernel a few times, so the compiler itself runs optimized code. */
@@ -302,29 +325,40 @@ async function main(): Promise<void> {
     const rows: string[] = [];
     let disagree = false;
     for (const n of SIZES) {
-      const g = exe ? await runGcc(exe, n) : undefined;
-      const ours = runWasm("k1", wasm.get("k1")!, n) as number;
+      const gcc = exe ? new GccKernels(exe, n) : undefined;
+      const g = await gcc?.results();
       const stats = runWasm("k2", wasm.get("k2")!, n) as Stats;
       const mu = stats.mean;
       const sigma = Math.sqrt(stats.m2 / stats.count);
-      const results: Results = { k1: ours, k2: stats, k3: runWasm("k3", wasm.get("k3")!, n, mu, sigma) as Results["k3"] };
+      const results: Results = { k1: runWasm("k1", wasm.get("k1")!, n) as number, k2: stats, k3: runWasm("k3", wasm.get("k3")!, n, mu, sigma) as Results["k3"] };
       for (const k of kernels) {
         const w = results[k.id];
-        const j = runJs(k.id, view(wasm.get(k.id)!), n, mu, sigma);
-        if (!same(w, j) || (g && !same(w, g.results[k.id]))) {
-          disagree = true;
-          console.log(`${k.title}, n=${n}: results differ\n  wasm ${JSON.stringify(w)}\n  js   ${JSON.stringify(j)}\n  gcc  ${JSON.stringify(g?.results[k.id])}`);
-        }
         const kw = wasm.get(k.id)!;
         const f = view(kw);
         const bins = new Float64Array(BINS);
-        const tw = median(nsPerRecord(n, () => runWasm(k.id, kw, n, mu, sigma)));
-        const tj = median(nsPerRecord(n, () => runJs(k.id, f, n, mu, sigma, bins)));
-        const tg = g ? median(g.times[k.id]) : NaN;
+        const j = runJs(k.id, f, n, mu, sigma, bins);
+        if (!same(w, j) || (g && !same(w, g[k.id]))) {
+          disagree = true;
+          console.log(`${k.title}, n=${n}: results differ\n  wasm ${JSON.stringify(w)}\n  js   ${JSON.stringify(j)}\n  gcc  ${JSON.stringify(g?.[k.id])}`);
+        }
+        // Round by round, one call of each implementation, so that a change in the machine's
+        // load during the measurement hits all three alike.
+        const times = { gcc: [] as number[], wasm: [] as number[], js: [] as number[] };
+        for (let r = -WARMUP; r < RUNS; r++) {
+          const tg = gcc ? await gcc.time(k.id) : NaN;
+          const tw = nsPerRecord(n, () => runWasm(k.id, kw, n, mu, sigma));
+          const tj = nsPerRecord(n, () => runJs(k.id, f, n, mu, sigma, bins));
+          if (r < 0) continue;
+          times.gcc.push(tg);
+          times.wasm.push(tw);
+          times.js.push(tj);
+        }
+        const [tg, tw, tj] = [median(times.gcc), median(times.wasm), median(times.js)];
         rows.push(
           `${k.title.padEnd(20)} ${n.toExponential(0).padStart(4)}  ${fmt(tg).padStart(9)} ${fmt(tw).padStart(9)} ${fmt(tj).padStart(9)}   ${fmt(tw / tg).padStart(8)} ${fmt(tw / tj).padStart(8)}`,
         );
       }
+      gcc?.close();
     }
     console.log(`\nns per record, median of ${RUNS} runs after ${WARMUP} warm-up runs (targets: wasm/gcc <= 1.25, wasm/JS < 1)`);
     console.log("kernel                  n    gcc -O2      wasm        JS   wasm/gcc  wasm/JS");
