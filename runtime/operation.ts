@@ -63,10 +63,12 @@ export function runOperation(
 
   const sourceSteps = steps.filter((s) => s.at === "source");
   const stagingSteps = steps.filter((s) => s.at === "staging");
-  // At the sources: each runs its own instance on its own buffer.
+  // At the sources: each runs its own instance on its own buffer. Inside a simulation a
+  // fragment must not hang it: a module compiled with fuel gets a budget per call there.
   let moved = sources.map((records) => {
     if (sourceSteps.length === 0) return records;
-    const fm = loadModule(ready.binary, ready.manifest);
+    const fuel = ready.manifest.fuel ? sourceFuel(records.byteLength) : undefined;
+    const fm = loadModule(ready.binary, ready.manifest, { fuel });
     let data = records;
     for (const s of sourceSteps) data = runFragment(fm, s.fragment, data, { cap: s.cap }).records;
     return data;
@@ -87,6 +89,14 @@ export function runOperation(
     bytesStored: moved.reduce((n, b) => n + b.byteLength, 0),
     placement: steps,
   };
+}
+
+/**
+ * The fuel for one call at a source: generous for honest work (10,000 units per 64 bytes of
+ * input, plus a fixed allowance), small enough that a loop that never ends stops in seconds.
+ */
+export function sourceFuel(inputBytes: number): bigint {
+  return BigInt(Math.ceil(inputBytes / 64)) * 10_000n + 10_000_000n;
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

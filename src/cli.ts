@@ -15,6 +15,7 @@ import { formatDiagnostic, messageOf, type Diagnostic } from "./diagnostics.js";
 import type { OptimizeLevel } from "./wasm.js";
 import { runProgram } from "../runtime/run-program.js";
 import { runPipeline } from "./run-pipeline.js";
+import type { HostRecord } from "../runtime/records.js";
 import { SpecializeError, specialize, type ParamValues } from "./specialize.js";
 import type { Manifest } from "../runtime/abi.js";
 
@@ -252,12 +253,45 @@ function oneInput(command: string, files: string[], hint: string): Input {
   return readInputs(files)[0];
 }
 
+function parseMaxPages(v: unknown, command: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 65536) throw new UsageError(`${command}: --max-pages takes a whole number of 64 KiB pages from 1 to 65536, not '${v}'`);
+  return n;
+}
+
+/** `--records FILE.json`: the host's record layouts (one object or a list). */
+function parseRecords(v: unknown, command: string): HostRecord[] | undefined {
+  if (v === undefined) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(String(v), "utf8");
+  } catch (e) {
+    throw new UsageError(`${command}: cannot read --records '${v}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${command}: --records '${v}' is not valid JSON: ${(e as Error).message}`);
+  }
+  const list = Array.isArray(json) ? json : [json];
+  list.forEach((r, i) => {
+    const ok = typeof r === "object" && r !== null && typeof r.name === "string" && Array.isArray(r.fields);
+    if (!ok) throw new UsageError(`${command}: --records '${v}': record ${i} needs "name" and "fields"`);
+  });
+  return list as HostRecord[];
+}
+
 /** Runs the whole pipeline; a crash outside its own guard is still reported as an internal error. */
 function compileOne(input: Input, values: Record<string, unknown>, command: string, text = false): CompileResult | undefined {
   const options = {
     optimize: parseOptimize(values.optimize, command),
     defines: parseDefines((values.define as string[] | undefined) ?? []),
     text,
+    fuel: values.fuel === true,
+    maxPages: parseMaxPages(values["max-pages"], command),
+    records: parseRecords(values.records, command),
   };
   try {
     return compileProgram(input.text, input.name, options);
@@ -285,7 +319,7 @@ const levels = `  -O0, -O1, -O2, -O3, -Os  binaryen optimization level (default 
 const compile: Command = {
   name: "compile",
   summary: "compile a fragment or program to a WebAssembly module and its manifest",
-  usage: "enstage compile FILE [-o OUT.wasm] [--wat] [--bindings] [-O LEVEL] [-D NAME[=VALUE]]...",
+  usage: "enstage compile FILE [-o OUT.wasm] [--wat] [--bindings] [--fuel] [--max-pages N] [--records FILE.json] [-O LEVEL] [-D NAME[=VALUE]]...",
   help: `Compile FILE (with the libc functions it calls) to a validated, optimized WebAssembly
 module, and write
   OUT.wasm            the module
@@ -303,6 +337,14 @@ Options:
   -o, --output OUT.wasm   where to write the module (the manifest and text go beside it)
   --wat                   also write the module as WebAssembly text (OUT.wat)
   --bindings              also write typed TypeScript bindings for the module (OUT.ts)
+  --fuel                  count fuel at function entries and loop iterations (export
+                          enstage_fuel): a host's per-call budget stops a runaway fragment
+  --max-pages N           the module's memory maximum in 64 KiB pages (default 16384 = 1 GiB);
+                          an access beyond memory traps
+  --records FILE.json     record layouts the host supplies, as CoD field lists:
+                          [{ "name": "particle", "size": 64, "fields": [{ "name": "x",
+                          "type": "double", "size": 8, "offset": 0 }, ...] }]; the fragment
+                          reads them at exactly those offsets (spec §8)
 ${levels}
   -h, --help              show this help
 
@@ -316,6 +358,9 @@ Exit status: 0 written (warnings allowed), 1 errors, 2 usage error, 70 internal 
     output: { type: "string", short: "o" },
     wat: { type: "boolean" },
     bindings: { type: "boolean" },
+    fuel: { type: "boolean" },
+    "max-pages": { type: "string" },
+    records: { type: "string" },
     optimize: optimizeOption,
     define: defineOption,
   },

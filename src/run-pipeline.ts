@@ -37,7 +37,8 @@ export function runPipeline(path: string, out: (line: string) => void, err: (lin
     return 1;
   }
   const name = basename(pipeline.fragments);
-  const compiled = compileProgram(source, name);
+  // Fuel is on: source-side steps run with a budget per call (runtime/operation.ts).
+  const compiled = compileProgram(source, name, { fuel: true });
   for (const d of compiled.diagnostics) err(formatDiagnostic(d, compiled.sources.get(d.span.file)));
   if (compiled.hasErrors || !compiled.binary || !compiled.manifest) return 1;
   const manifest = compiled.manifest;

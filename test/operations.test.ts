@@ -118,6 +118,16 @@ describe.each([1, 4])("EnStage operations with %i source(s)", (k) => {
   });
 });
 
+describe("a fragment that never returns", () => {
+  it("is stopped by fuel at the source instead of hanging the run", () => {
+    const src = "struct particle { double x, y, z, vx, vy, vz, energy; long id; };\nfilter stuck(const struct particle *p) { while (p->energy >= 0) {} return 1; }\n";
+    const r = compileProgram(src, "stuck.cod", { fuel: true });
+    const started = Date.now();
+    expect(() => runOperation(r.binary!, r.manifest!, sourcesOf(2, 1000), [{ fragment: "stuck", at: "source" }], specialize)).toThrow(WebAssembly.RuntimeError);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+});
+
 describe("pipeline files", () => {
   it("accepts every example pipeline", () => {
     for (const f of ["bbox-in-place", "bbox-new-buffer", "bbox-at-staging", "tagged-output", "subsample"]) {
