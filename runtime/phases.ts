@@ -8,7 +8,7 @@
 // same bits on every run (floating-point merging is not associative).
 
 import type { Manifest, PhaseGraph } from "./abi.js";
-import { makeHostImports } from "./host.js";
+import { loadModule } from "./fragments.js";
 
 export class PhaseError extends Error {}
 
@@ -35,14 +35,8 @@ export function instantiateForPhases(binary: Uint8Array, manifest: Manifest): Ph
   if (!graph) throw new PhaseError("the module has no global params: its manifest has no phase graph");
   const partial = manifest.structs.find((s) => s.name === `struct ${graph.partial}`);
   if (!partial) throw new PhaseError(`the manifest does not describe struct ${graph.partial}`);
-  let memory: WebAssembly.Memory | undefined;
-  const params: Record<string, WebAssembly.Global> = {};
-  for (const p of manifest.params) {
-    params[p.name] = new WebAssembly.Global({ value: p.wasm as "i32" | "i64" | "f32" | "f64", mutable: false }, p.wasm === "i64" ? 0n : 0);
-  }
-  const host = makeHostImports({ memory: () => memory!, stdout: () => {}, stderr: () => {} });
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(binary as BufferSource), { ...host, params });
-  memory = instance.exports.memory as WebAssembly.Memory;
+  const zeros = Object.fromEntries(manifest.params.map((p) => [p.name, p.wasm === "i64" ? 0n : 0]));
+  const { instance, memory } = loadModule(binary, manifest, { params: zeros });
   return { instance, memory, graph, partialSize: partial.size, heapBase: manifest.memory.heapBase };
 }
 

@@ -309,3 +309,30 @@ export interface Symbol {
   /** For globals and static locals: the checked initializer. */
   flatInit?: FlatInit[];
 }
+
+/** The direct sub-expressions of an expression (not into statement expressions). */
+export function exprChildren(e: Expr): Expr[] {
+  switch (e.kind) {
+    case "unary":
+    case "incdec":
+    case "cast":
+      return [e.operand];
+    case "binary":
+      return [e.left, e.right];
+    case "assign":
+      return [e.target, e.value];
+    case "cond":
+      return [e.cond, e.then, e.else];
+    case "call":
+      return [e.callee, ...e.args];
+    case "index":
+      return [e.base, e.index];
+    case "member":
+      return [e.base];
+    case "sizeof":
+    case "alignof":
+      return e.operand ? [e.operand] : [];
+    default:
+      return [];
+  }
+}

@@ -9,6 +9,7 @@
 // User errors are recorded in `diags`; a bad expression becomes a placeholder of type `int`
 // that is remembered as poisoned, so one mistake does not cascade into many reports.
 
+import { exprChildren } from "./ast.js";
 import type {
   FragmentInfo, FragmentKind, GlobalAggregate,
   Block, Declaration, DeclSpecs, Declarator, Designator, Expr, ExprOf, FlatInit, FunctionDef, InitDeclarator,
@@ -2079,33 +2080,6 @@ function intLiteralType(value: bigint, suffix: string, radix: number): Type {
   }
   if (fitsLong) return ll ? llongType : longType;
   return ll ? ullongType : ulongType;
-}
-
-/** The direct sub-expressions of an expression (not into statement expressions). */
-function exprChildren(e: Expr): Expr[] {
-  switch (e.kind) {
-    case "unary":
-    case "incdec":
-    case "cast":
-      return [e.operand];
-    case "binary":
-      return [e.left, e.right];
-    case "assign":
-      return [e.target, e.value];
-    case "cond":
-      return [e.cond, e.then, e.else];
-    case "call":
-      return [e.callee, ...e.args];
-    case "index":
-      return [e.base, e.index];
-    case "member":
-      return [e.base];
-    case "sizeof":
-    case "alignof":
-      return e.operand ? [e.operand] : [];
-    default:
-      return [];
-  }
 }
 
 function nameSpan(d: Declarator): Span {

@@ -12,7 +12,7 @@
 // aggregated expression be any C the user wrote over the record.
 
 import type { CheckedUnit } from "./check.js";
-import type { Expr, FunctionDef, GlobalInfo, Stmt, Symbol } from "./ast.js";
+import { exprChildren, type Declaration, type Expr, type FunctionDef, type GlobalInfo, type Stmt, type Symbol } from "./ast.js";
 import type { SourceFile } from "./source.js";
 import { typeToString } from "./types.js";
 import type { PhaseGraph } from "../runtime/abi.js";
@@ -180,38 +180,12 @@ function dependentFragments(unit: CheckedUnit): string[] {
   return unit.fragments.filter((f) => depends(f, new Set())).map((f) => f.sym!.name);
 }
 
-function walkStmt(s: Stmt | import("./ast.js").Declaration, visit: (e: Expr) => void): void {
+function walkStmt(s: Stmt | Declaration, visit: (e: Expr) => void): void {
   const expr = (e: Expr | undefined): void => {
     if (!e) return;
     visit(e);
-    switch (e.kind) {
-      case "unary":
-      case "incdec":
-      case "cast":
-        return expr(e.operand);
-      case "binary":
-        expr(e.left);
-        return expr(e.right);
-      case "assign":
-        expr(e.target);
-        return expr(e.value);
-      case "cond":
-        expr(e.cond);
-        expr(e.then);
-        return expr(e.else);
-      case "call":
-        expr(e.callee);
-        return e.args.forEach(expr);
-      case "index":
-        expr(e.base);
-        return expr(e.index);
-      case "member":
-        return expr(e.base);
-      case "stmtexpr":
-        return walkStmt(e.body, visit);
-      default:
-        return;
-    }
+    if (e.kind === "stmtexpr") walkStmt(e.body, visit);
+    else exprChildren(e).forEach(expr);
   };
   switch (s.kind) {
     case "declaration":
