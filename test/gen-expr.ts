@@ -1,7 +1,7 @@
 // Random well-typed C expression programs for the differential test against gcc.
 // In: a seed and a count. Out: C programs, each one function (`static void pN(void)`) over
 // variables of every arithmetic type (global, static or local, some also reached through a
-// pointer) and a struct with ordinary and bit-field members, that prints the value of ~20
+// pointer), a struct with ordinary and bit-field members and an array, that prints the value of ~20
 // generated expressions (every operator, casts, calls of identity functions, assignments,
 // ++/--, ?:, comma) with the printf conversion of its type, then every variable; plus
 // `expected`, the output the C abstract machine must print, by the model of C's arithmetic here.
@@ -173,6 +173,9 @@ export function convert(v: Val, to: CType): Val | undefined {
   return typeof v === "bigint" ? Number(v) : v;
 }
 
+/** sizeof, LP64. */
+const sizeOf = (t: CType): bigint => (t === T.bool ? 1n : BigInt(Math.max(t.bits, 8) / 8));
+
 const truthy = (v: Val): boolean => (typeof v === "bigint" ? v !== 0n : v !== 0);
 
 export type ArithOp = "+" | "-" | "*" | "/" | "%" | "&" | "|" | "^";
@@ -316,6 +319,8 @@ export interface Expr {
   text: string;
   type: CType;
   value: Val;
+  /** Designates a bit-field (or may: a comma ending in one), which sizeof must not be applied to. */
+  bitField?: boolean;
 }
 
 interface Var {
@@ -334,10 +339,10 @@ interface Snapshot {
   assigning: Set<string>;
 }
 
-type Kind = "binary" | "unary" | "cast" | "call" | "ternary" | "logical" | "compare" | "shift" | "assign" | "incdec" | "comma";
+type Kind = "binary" | "unary" | "cast" | "call" | "ternary" | "logical" | "compare" | "shift" | "assign" | "incdec" | "comma" | "sizeof";
 const kinds: [Kind, number][] = [
   ["binary", 30], ["unary", 8], ["cast", 10], ["call", 4], ["ternary", 6], ["logical", 5], ["compare", 8], ["shift", 8],
-  ["assign", 10], ["incdec", 7], ["comma", 3],
+  ["assign", 10], ["incdec", 7], ["comma", 3], ["sizeof", 2],
 ];
 const kindTotal = kinds.reduce((n, [, w]) => n + w, 0);
 
@@ -396,6 +401,7 @@ class ExprGen {
       case "assign": return this.assign(depth);
       case "incdec": return this.incdec();
       case "comma": return this.comma(depth);
+      case "sizeof": return this.sizeof(depth);
     }
   }
 
@@ -430,7 +436,7 @@ class ExprGen {
       const v = this.rng.pick(readable);
       this.reads.add(v.name);
       this.impure++;
-      return { text: this.spell(v), type: v.type, value: this.env.get(v.name)! };
+      return { text: this.spell(v), type: v.type, value: this.env.get(v.name)!, bitField: v.bitField };
     }
     return this.literal();
   }
@@ -631,7 +637,7 @@ class ExprGen {
     this.writes.add(target.name);
     this.env.set(target.name, value);
     this.impure++;
-    return this.lvalueResult(`(${lhs} ${op} ${rhs.text})`, t, value);
+    return this.lvalueResult(`(${lhs} ${op} ${rhs.text})`, target, value);
   }
 
   private incdec(): Expr | undefined {
@@ -651,7 +657,7 @@ class ExprGen {
     this.impure++;
     const lhs = this.spell(target);
     const op = inc ? "++" : "--";
-    return this.lvalueResult(pre ? `(${op}${lhs})` : `(${lhs}${op})`, t, pre ? value : old);
+    return this.lvalueResult(pre ? `(${op}${lhs})` : `(${lhs}${op})`, target, pre ? value : old);
   }
 
   /**
@@ -659,9 +665,9 @@ class ExprGen {
    * promotes to int; enstage gets that wrong for assignments (KNOWN_BUGS), so there the
    * generator states the promotion with a cast, which keeps the store under test.
    */
-  private lvalueResult(text: string, t: CType, value: Val): Expr {
-    if (KNOWN_BUGS.bitFieldAssignmentType && isBitField(t)) return { text: `((int)${text})`, type: T.int, value };
-    return { text, type: t, value };
+  private lvalueResult(text: string, target: Var, value: Val): Expr {
+    if (KNOWN_BUGS.bitFieldAssignmentType && isBitField(target.type)) return { text: `((int)${text})`, type: T.int, value };
+    return { text, type: target.type, value, bitField: target.bitField };
   }
 
   private comma(depth: number): Expr | undefined {
@@ -671,7 +677,18 @@ class ExprGen {
     // gcc 12 crashes (ICE in gimplify_expr) folding a constant comma expression converted to
     // _Bool, as in `(_Bool)(1, 2)`; a comma with a variable or a call in it is never folded.
     if (this.impure === impure) return undefined;
-    return { text: `(${a.text}, ${b.text})`, type: b.type, value: b.value };
+    return { text: `(${a.text}, ${b.text})`, type: b.type, value: b.value, bitField: b.bitField };
+  }
+
+  /** `sizeof(T)` or `sizeof e`: a size_t; e is not evaluated, so its effects do not happen. */
+  private sizeof(depth: number): Expr | undefined {
+    if (this.rng.chance(0.4)) {
+      const t = this.rng.pick(allTypes);
+      return { text: `sizeof(${t.name})`, type: T.ulong, value: sizeOf(t) };
+    }
+    const e = this.dead(() => this.expr(depth - 1));
+    if (e.bitField) return undefined;
+    return { text: `(sizeof ${e.text})`, type: T.ulong, value: sizeOf(e.type) };
   }
 }
 
@@ -768,6 +785,19 @@ export function generateProgram(rng: Rng, name: string, exprs = 20): GeneratedPr
   const designated = rng.chance(0.5);
   declare(storage, `struct ${name}_s ${st} = { ${inits.map((i) => (designated ? `.${i.field} = ${i.text}` : i.text)).join(", ")} };`);
   pointers.push(`  struct ${name}_s *pst = &${st};`);
+
+  // An array, its elements reached by index, by pointer arithmetic and through a pointer.
+  const at = rng.pick(allTypes);
+  const arrayStorage = pickStorage(rng);
+  const arr = arrayStorage === "global" ? `${name}_arr` : "arr";
+  const elements = [0, 1, 2].map((k) => {
+    const value = initialValue(rng, at);
+    env.set(`${arr}[${k}]`, value);
+    vars.push({ name: `${arr}[${k}]`, type: at, alias: rng.chance(0.5) ? `(*(${arr} + ${k}))` : `(pa[${k}])` });
+    return initializer(value, at);
+  });
+  declare(arrayStorage, `${at.name} ${arr}[3] = { ${elements.join(", ")} };`);
+  pointers.push(`  ${at.name} *pa = ${arr};`);
   body.push(...pointers);
 
   const gen = new ExprGen(rng, vars);
