@@ -2030,8 +2030,10 @@ function innermostFunction(d: Declarator): Extract<Declarator, { kind: "function
  * and C11 6.3.1.1p2 for the `int`/`unsigned` kinds): `unsigned u : 3; u - 5` is negative.
  */
 function bitFieldPromotion(e: Expr): Type | undefined {
-  if (e.kind !== "member" || e.field?.bitWidth === undefined || !isInteger(e.type!)) return undefined;
-  return e.field.bitWidth < 32 ? intType : undefined;
+  // An assignment or ++/-- has its target's type: a bit-field's, which promotes the same way.
+  const target = e.kind === "assign" ? e.target : e.kind === "incdec" ? e.operand : e;
+  if (target.kind !== "member" || target.field?.bitWidth === undefined || !isInteger(e.type!)) return undefined;
+  return target.field.bitWidth < 32 ? intType : undefined;
 }
 
 /** `char s[] = { "text" }`: a character array's string initializer may be in braces (6.7.9p14). */

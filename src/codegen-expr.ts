@@ -586,14 +586,12 @@ function writeBits(cx: FnCtx, f: Field, a: Addr, v: Ex, wantValue: boolean): Ex 
   const o = intOps(cx, wide);
   const fw = wasmType(f.type);
   const pre: Ex[] = [];
-  let value = v;
-  let getValue: (() => Ex) | undefined;
-  if (wantValue) {
-    const s = share(cx, value, fw);
-    pre.push(...s.pre);
-    value = s.get();
-    getValue = s.get;
-  }
+  // The value is computed before the storage unit is read: it may itself store into the same
+  // unit (`st.a = (st.b = 5, 3)`), and reading first would write the stale neighbour back.
+  const s = share(cx, v, fw);
+  pre.push(...s.pre);
+  let value = s.get();
+  const getValue: (() => Ex) | undefined = wantValue ? s.get : undefined;
   let unitValue = value;
   if (wide && fw === W.i32) unitValue = m.i64.extend_u(unitValue);
   else if (!wide && fw === W.i64) unitValue = m.i32.wrap(unitValue);

@@ -36,14 +36,14 @@ export const KNOWN_BUGS = {
    * `s.n += 1`, `s.n++`) is 1 in C (the bit-field's type promotes to int) but 0 in enstage,
    * which types the assignment as unsigned int and compares unsigned.
    */
-  bitFieldAssignmentType: true,
+  bitFieldAssignmentType: false,
   /**
    * `struct { unsigned a : 4; int b : 21; } st = { 1, -948 };` then `st.a = (st.b = 5, 3);`
    * leaves st.b == 5 in C but -948 in enstage: the store into a loads the shared storage unit
    * before the right operand runs and writes the stale b back. So no bit-field is assigned
    * inside the right operand of an assignment to a bit-field.
    */
-  bitFieldStoreOrder: true,
+  bitFieldStoreOrder: false,
 };
 
 // ---- deterministic randomness ---------------------------------------------------------------

@@ -11,33 +11,39 @@
  (export "bump" (func $bump))
  (func $bump (param $__sret i32) (param $p i32) (param $k i32) (result i32)
   (local $__fp i32)
+  (local $4 i32)
   (block $return (result i32)
-   (i32.store offset=16
-    (local.get $p)
-    (i32.or
-     (i32.and
-      (i32.load offset=16
-       (local.get $p)
-      )
-      (i32.const -63)
-     )
-     (i32.shl
-      (i32.and
-       (i32.add
-        (i32.shr_s
-         (i32.shl
-          (i32.load offset=16
-           (local.get $p)
-          )
-          (i32.const 26)
-         )
-         (i32.const 27)
+   (block
+    (local.set $4
+     (i32.add
+      (i32.shr_s
+       (i32.shl
+        (i32.load offset=16
+         (local.get $p)
         )
-        (local.get $k)
+        (i32.const 26)
        )
-       (i32.const 31)
+       (i32.const 27)
       )
-      (i32.const 1)
+      (local.get $k)
+     )
+    )
+    (i32.store offset=16
+     (local.get $p)
+     (i32.or
+      (i32.and
+       (i32.load offset=16
+        (local.get $p)
+       )
+       (i32.const -63)
+      )
+      (i32.shl
+       (i32.and
+        (local.get $4)
+        (i32.const 31)
+       )
+       (i32.const 1)
+      )
      )
     )
    )
