@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { compileProgram } from "../src/compile.js";
 import { FUEL_GLOBAL, HEAP_BASE, MEMORY_EXPORT, PAGE_SIZE } from "../runtime/abi.js";
 import { makeHostImports } from "../runtime/host.js";
+import { fillParticles } from "./particles.js";
 
 const N = 1_000_000;
 /** Sizes measured, each with the calls per timed sample (so a sample takes a few ms). */
@@ -37,24 +38,6 @@ type Exports = Record<string, any>;
 const readOut = (e: Exports, at: number, n: number) => Array.from(new Uint8Array((e[MEMORY_EXPORT] as WebAssembly.Memory).buffer, at, n)).join(",");
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** mulberry32: deterministic particles in [0, 10)^3 with kinetic energies. */
-function fillParticles(buffer: ArrayBuffer, at: number, n: number): void {
-  let state = 20260101;
-  const uniform = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-  const f = new Float64Array(buffer, at, n * 8);
-  for (let i = 0, o = 0; i < n; i++, o += 8) {
-    for (let k = 0; k < 3; k++) f[o + k] = 10 * uniform();
-    for (let k = 3; k < 6; k++) f[o + k] = 2 * uniform() - 1;
-    f[o + 6] = 0.5 * (f[o + 3] ** 2 + f[o + 4] ** 2 + f[o + 5] ** 2);
-    new BigInt64Array(buffer, at + i * RECORD + 56, 1)[0] = BigInt(i);
-  }
-}
 
 /** The kernel's module, instantiated, with the particles placed after its heap base. */
 function load(file: string, fuel: boolean): { exports: Exports; data: number; out: number } {
@@ -69,7 +52,7 @@ function load(file: string, fuel: boolean): { exports: Exports; data: number; ou
   const data = Math.ceil((out + 1024) / RECORD) * RECORD;
   const pages = Math.ceil((data + N * RECORD) / PAGE_SIZE) - memory.buffer.byteLength / PAGE_SIZE;
   if (pages > 0) memory.grow(pages);
-  fillParticles(memory.buffer, data, N);
+  fillParticles(memory.buffer, data, N, true);
   return { exports, data, out };
 }
 

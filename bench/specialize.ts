@@ -21,6 +21,7 @@ import { compileProgram } from "../src/compile.js";
 import { specialize } from "../src/specialize.js";
 import { HEAP_BASE, MEMORY_EXPORT, PAGE_SIZE, type Manifest } from "../runtime/abi.js";
 import { makeHostImports } from "../runtime/host.js";
+import { fillParticles } from "./particles.js";
 
 const RUNS = 50;
 const WARMUP = 20;
@@ -89,23 +90,6 @@ function latency(): void {
   }
 }
 
-/** mulberry32 particles: positions in [0, 10)^3, kinetic energies in [0, 1.5]. */
-function fillParticles(buffer: ArrayBuffer, at: number, n: number): void {
-  let state = 20260101;
-  const uniform = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-  const f = new Float64Array(buffer, at, n * 8);
-  for (let i = 0, o = 0; i < n; i++, o += 8) {
-    for (let k = 0; k < 3; k++) f[o + k] = 10 * uniform();
-    for (let k = 3; k < 6; k++) f[o + k] = 2 * uniform() - 1;
-    f[o + 6] = 0.5 * (f[o + 3] ** 2 + f[o + 4] ** 2 + f[o + 5] ** 2);
-  }
-}
 
 function load(binary: Uint8Array, params: Record<string, number>): { exports: Exports; data: number; out: number; memory: WebAssembly.Memory } {
   let memory: WebAssembly.Memory | undefined;
