@@ -329,7 +329,16 @@ export interface PhaseGraph {
   finalize: "enstage_finalize";
   partial: "enstage_partial";
   /** One entry per global param, in the order `finalize` writes them. */
-  globals: { param: string; aggregate: "count" | "sum" | "mean" | "variance" | "stddev" | "min" | "max"; type: string }[];
+  globals: {
+    param: string;
+    aggregate: "count" | "sum" | "mean" | "variance" | "stddev" | "min" | "max" | "histogram";
+    type: string;
+    /** A histogram: `length` bins over [low, high). Its param is a read-only global array
+     *  (listed in `state`), which the host fills with the merged bins before dependents run. */
+    length?: number;
+    low?: number;
+    high?: number;
+  }[];
   /** Fragments that read a global param, directly or through functions they call. */
   dependents: string[];
 }

@@ -25,6 +25,8 @@ export interface LoadOptions {
   stderr?: (bytes: Uint8Array) => void;
   /** The host's description of its records: a module that expects another layout is refused. */
   records?: HostRecord[];
+  /** Global histograms (spec §8.4): values written into their read-only arrays, by name. */
+  arrays?: Record<string, bigint[]>;
 }
 
 export interface FragmentModule {
@@ -80,6 +82,19 @@ export function loadModule(binary: Uint8Array, manifest: Manifest, options: Load
     throw new FragmentError(`the module does not instantiate: ${(e as Error).message}`);
   }
   memory = instance.exports[MEMORY_EXPORT] as WebAssembly.Memory;
+  for (const [name, values] of Object.entries(options.arrays ?? {})) {
+    const v = manifest.state.find((x) => x.name === name);
+    if (!v || values.length === 0 || v.size % values.length !== 0) {
+      throw new FragmentError(`the module has no array '${name}' of ${values.length} elements to receive a global histogram`);
+    }
+    const dv = new DataView(memory.buffer);
+    const size = v.size / values.length;
+    values.forEach((x, i) => {
+      if (size === 8) dv.setBigInt64(v.address + 8 * i, x, true);
+      else if (size === 4) dv.setInt32(v.address + 4 * i, Number(x), true);
+      else throw new FragmentError(`a global histogram needs 32- or 64-bit integer bins, not ${size}-byte ones ('${name}')`);
+    });
+  }
   return { manifest, instance, memory, fuel: options.fuel };
 }
 

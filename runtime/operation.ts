@@ -10,7 +10,7 @@
 // `specialize` is passed in, not imported: it needs binaryen, which the source side never loads.
 
 import type { Manifest } from "./abi.js";
-import { globalPhase, instantiateForPhases, localPhase } from "./phases.js";
+import { globalPhase, instantiateForPhases, localPhase, type GlobalValue } from "./phases.js";
 import { loadModule, runFragment, FragmentError } from "./fragments.js";
 
 export interface Step {
@@ -24,9 +24,9 @@ export type Specializer = (binary: Uint8Array, manifest: Manifest, values: Recor
 
 export interface OperationResult {
   /** The global values by param name (empty when the file has no global param). */
-  globals: Record<string, number | bigint>;
+  globals: Record<string, GlobalValue>;
   /** Per source, the same aggregates over its own records only. */
-  locals: Record<string, number | bigint>[];
+  locals: Record<string, GlobalValue>[];
   /** The records the last step produced (at staging: one buffer; at the sources: one per source). */
   outputs: Uint8Array[];
   bytesWritten: number;
@@ -48,15 +48,21 @@ export function runOperation(
   if (firstStaging >= 0 && steps.slice(firstStaging).some((s) => s.at === "source")) {
     throw new FragmentError("a source step cannot follow a staging step: data only moves toward staging");
   }
-  let globals: Record<string, number | bigint> = {};
-  const locals: Record<string, number | bigint>[] = [];
+  let globals: Record<string, GlobalValue> = {};
+  const locals: Record<string, GlobalValue>[] = [];
   if (manifest.phases) {
     const phase = instantiateForPhases(binary, manifest);
     const partials = sources.map((records, source) => ({ source, bytes: localPhase(phase, records) }));
     for (const p of partials) locals.push(globalPhase(phase, [p]).values);
     globals = globalPhase(phase, partials).values;
   }
-  const values = { ...params, ...globals };
+  // Scalars are params, bound by specialization; histograms are arrays written at load.
+  const values: Record<string, number | bigint> = { ...params };
+  const arrays: Record<string, bigint[]> = {};
+  for (const [name, v] of Object.entries(globals)) {
+    if (Array.isArray(v)) arrays[name] = v;
+    else values[name] = v;
+  }
   const unbound = manifest.params.filter((p) => !p.bound && values[p.name] === undefined);
   if (unbound.length > 0) throw new FragmentError(`no value for param${unbound.length > 1 ? "s" : ""} ${unbound.map((p) => `'${p.name}'`).join(", ")}`);
   const ready = manifest.params.length > 0 ? specialize(binary, manifest, values) : { binary, manifest };
@@ -68,14 +74,14 @@ export function runOperation(
   let moved = sources.map((records) => {
     if (sourceSteps.length === 0) return records;
     const fuel = ready.manifest.fuel ? sourceFuel(records.byteLength) : undefined;
-    const fm = loadModule(ready.binary, ready.manifest, { fuel });
+    const fm = loadModule(ready.binary, ready.manifest, { fuel, arrays });
     let data = records;
     for (const s of sourceSteps) data = runFragment(fm, s.fragment, data, { cap: s.cap }).records;
     return data;
   });
   const bytesMoved = moved.reduce((n, b) => n + b.byteLength, 0);
   if (stagingSteps.length > 0) {
-    const fm = loadModule(ready.binary, ready.manifest);
+    const fm = loadModule(ready.binary, ready.manifest, { arrays });
     let data = concat(moved);
     for (const s of stagingSteps) data = runFragment(fm, s.fragment, data, { cap: s.cap }).records;
     moved = [data];

@@ -72,7 +72,9 @@ export function localPhase(p: PhaseInstance, records: Uint8Array): Uint8Array {
  * At staging: merges the partials in source-id order and finalizes. Returns the global
  * values by param name (a `bigint` for 64-bit integer params) and the merged partial.
  */
-export function globalPhase(p: PhaseInstance, partials: Partial[]): { values: Record<string, number | bigint>; merged: Uint8Array } {
+export type GlobalValue = number | bigint | bigint[];
+
+export function globalPhase(p: PhaseInstance, partials: Partial[]): { values: Record<string, GlobalValue>; merged: Uint8Array } {
   const ordered = [...partials].sort((a, b) => a.source - b.source);
   for (let i = 1; i < ordered.length; i++) {
     if (ordered[i].source === ordered[i - 1].source) throw new PhaseError(`two partial states from source ${ordered[i].source}`);
@@ -82,7 +84,7 @@ export function globalPhase(p: PhaseInstance, partials: Partial[]): { values: Re
       throw new PhaseError(`the partial state of source ${q.source} has ${q.bytes.byteLength} bytes, not ${p.partialSize}`);
     }
   }
-  const k = p.graph.globals.length;
+  const k = p.graph.globals.reduce((n, g) => n + (g.length ?? 1), 0);
   const base = reserve(p, 2 * p.partialSize + 8 * k + 32);
   const acc = base;
   const next = base + Math.ceil(p.partialSize / 16) * 16;
@@ -95,11 +97,18 @@ export function globalPhase(p: PhaseInstance, partials: Partial[]): { values: Re
   }
   call(p, p.graph.finalize, acc, out);
   const dv = new DataView(p.memory.buffer);
-  const values: Record<string, number | bigint> = {};
-  p.graph.globals.forEach((g, i) => {
-    const v = dv.getFloat64(out + 8 * i, true);
+  const values: Record<string, GlobalValue> = {};
+  let at = out;
+  for (const g of p.graph.globals) {
+    if (g.length !== undefined) {
+      values[g.param] = Array.from({ length: g.length }, (_, i) => BigInt(dv.getFloat64(at + 8 * i, true)));
+      at += 8 * g.length;
+      continue;
+    }
+    const v = dv.getFloat64(at, true);
+    at += 8;
     const integral = /^(unsigned )?(char|short|int|long|long long|_Bool)$/.test(g.type);
     values[g.param] = integral ? (/long/.test(g.type) ? BigInt(Math.round(v)) : Math.round(v)) : v;
-  });
+  }
   return { values, merged: mem().slice(acc, acc + p.partialSize) };
 }

@@ -110,7 +110,7 @@ export interface GlobalAggregate {
 
 /** What the checker decided about a `global` aggregate. */
 export interface GlobalInfo {
-  aggregate: "count" | "sum" | "mean" | "variance" | "stddev" | "min" | "max";
+  aggregate: "count" | "sum" | "mean" | "variance" | "stddev" | "min" | "max" | "histogram";
   /** The record type the aggregate ranges over; `record` in the expression stands for each one. */
   record: Type;
   /** The struct tag used in the expression for "each record". */
@@ -118,6 +118,10 @@ export interface GlobalInfo {
   /** Where the expression is in its file, and where it names the record (to print it again). */
   exprSpan: Span;
   recordRefs: Span[];
+  /** For a histogram: `bins` equal bins over [low, high); values outside are not counted. */
+  low?: number;
+  high?: number;
+  bins?: number;
 }
 
 export interface InitItem {

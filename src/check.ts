@@ -474,6 +474,11 @@ class Checker {
         id.sym = sym;
         continue;
       }
+      if (specs.param && id.global?.aggregate === "histogram" && atFileScope) {
+        id.sym = this.declareHistogramParam(r.name, r.type, r.span);
+        this.checkGlobalAggregate(id.sym, id.global);
+        continue;
+      }
       if (specs.param) {
         id.sym = this.declareParam(r.name, r.type, r.span, atFileScope);
         if (id.init) this.report("E3037", id.init.span);
@@ -506,23 +511,51 @@ class Checker {
   }
 
   /**
+   * `param long bins[64] = global histogram(particle.energy, 0.0, 10.0);` (spec §8.4): a
+   * read-only array in the module's memory, which the host fills with the merged bins before
+   * the dependent fragments run (an array cannot be an imported global).
+   */
+  private declareHistogramParam(name: string, type: Type, span: Span): Symbol {
+    const ok = isArray(type) && type.length !== undefined && type.length > 0 && isInteger(type.of);
+    if (!ok) this.report("E3042", span, typeToString(type));
+    const t = ok ? type : arrayOf(longType, 1);
+    const sym = this.makeSym(name, "var", withQuals(t, { const: true }), span, "global");
+    sym.defined = true;
+    sym.used = true;
+    this.declareName(sym, span);
+    this.globals.push(sym);
+    return sym;
+  }
+
+  /**
    * `param double mu = global mean(particle.energy);` (spec §8.4). In the argument, the struct
    * tag stands for each record the aggregate ranges over; it must be the only record type, and
    * the expression must not use another globally computed param (that would need another phase).
    */
   private checkGlobalAggregate(sym: Symbol, g: GlobalAggregate): void {
-    const kinds = ["count", "sum", "mean", "variance", "stddev", "min", "max"] as const;
+    const kinds = ["count", "sum", "mean", "variance", "stddev", "min", "max", "histogram"] as const;
     const aggregate = kinds.find((k) => k === g.aggregate);
-    if (g.aggregate === "histogram") {
-      this.report("E3033", g.aggregateSpan, "global histogram");
-      return;
-    }
     if (!aggregate) {
       this.report("E3038", g.aggregateSpan, g.aggregate);
       return;
     }
     sym.global = g;
-    if (g.args.length !== 1) {
+    let bounds: { low: number; high: number; bins: number } | undefined;
+    if (aggregate === "histogram") {
+      if (g.args.length !== 3) {
+        this.report("E3039", g.span, g.aggregate);
+        return;
+      }
+      const [low, high] = g.args.slice(1).map((a) => {
+        const c = this.evalConst(this.checkExpr(a));
+        return c?.kind === "float" ? c.value : c?.kind === "int" ? Number(c.value) : undefined;
+      });
+      if (low === undefined || high === undefined || !(low < high)) {
+        this.report("E3043", g.args[1].span);
+        return;
+      }
+      bounds = { low, high, bins: isArray(sym.type) ? sym.type.length ?? 1 : 1 };
+    } else if (g.args.length !== 1) {
       this.report("E3039", g.span, g.aggregate);
       return;
     }
@@ -572,7 +605,7 @@ class Checker {
       for (const child of exprChildren(e)) refs(child);
     };
     refs(arg);
-    g.info = { aggregate, record, recordName, exprSpan: arg.span, recordRefs };
+    g.info = { aggregate, record, recordName, exprSpan: arg.span, recordRefs, ...bounds };
   }
 
   private declareFunction(name: string, type: FunctionType, span: Span, isStatic: boolean, defining: boolean): Symbol {

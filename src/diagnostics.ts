@@ -90,10 +90,12 @@ export const messages = {
   E3035: "a param must have an arithmetic type, not '{0}'",
   E3036: "a fragment's return type is implied by its kind: remove '{0}'",
   E3037: "a param gets its value when the fragment is deployed; only '= global AGGREGATE(...)' may initialize it",
-  E3038: "unknown global aggregate '{0}': expected count, sum, mean, variance, stddev, min or max",
+  E3038: "unknown global aggregate '{0}': expected count, sum, mean, variance, stddev, min, max or histogram",
   E3039: "the argument of global {0} must be an arithmetic expression over exactly one record type",
   E3040: "global {0} of '{1}' depends on '{2}', which is itself computed globally: enstage cannot split that into phases",
   E3041: "the globals of one file must range over one record type ('{0}' and '{1}' here)",
+  E3042: "a global histogram binds an array of integers, such as 'param long bins[64]', not '{0}'",
+  E3043: "the bounds of a global histogram must be constants with low < high",
   // Statements
   E4001: "'break' outside a loop or switch",
   E4002: "'continue' outside a loop",

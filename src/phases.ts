@@ -23,7 +23,10 @@ export const PHASES_MARK = "/* enstage: phase functions derived from the global 
 
 /** The globals of a checked unit, or an empty list. */
 export function globalParams(unit: CheckedUnit): { sym: Symbol; info: GlobalInfo }[] {
-  return unit.params.flatMap((sym) => (sym.global?.info ? [{ sym, info: sym.global.info }] : []));
+  // Scalar globals are params; a histogram is a global array (src/check.ts). Source order.
+  return [...unit.params, ...unit.globals.filter((g) => g.global && !unit.params.includes(g))]
+    .flatMap((sym) => (sym.global?.info ? [{ sym, info: sym.global.info }] : []))
+    .sort((a, b) => a.sym.span.start - b.sym.span.start);
 }
 
 /** C source for the three phase functions, or undefined when the file has no global param. */
@@ -41,11 +44,29 @@ export function phaseSource(unit: CheckedUnit, source: SourceFile): string | und
     accumulators[i].kinds.add(info.aggregate);
     return i;
   });
+  const histogramSteps: string[] = [];
   const fields: string[] = ["long count;"];
   const init: string[] = ["long count = 0;"];
   const step: string[] = ["count++;"];
   const store: string[] = ["out->count = count;"];
   const merge: string[] = [];
+  const clear: string[] = [];
+  // Histograms count straight into the partial state.
+  globals.forEach(({ info }, g) => {
+    if (info.aggregate !== "histogram") return;
+    const n = info.bins!;
+    const x = `x${slot[g]}`;
+    fields.push(`long hist${g}[${n}];`);
+    clear.push(`for (int k = 0; k < ${n}; k++) out->hist${g}[k] = 0;`);
+    const scale = `((double)${n} / ((double)(${info.high}) - (double)(${info.low})))`;
+    histogramSteps.push(
+      `if (${x} >= (double)(${info.low}) && ${x} < (double)(${info.high})) {`,
+      `  long b = (long)((${x} - (double)(${info.low})) * ${scale});`,
+      `  out->hist${g}[b < ${n - 1} ? b : ${n - 1}]++;`,
+      `}`,
+    );
+    merge.push(`for (int k = 0; k < ${n}; k++) a->hist${g}[k] += b->hist${g}[k];`);
+  });
   accumulators.forEach(({ text, kinds }, i) => {
     const has = (...k: GlobalInfo["aggregate"][]) => k.some((x) => kinds.has(x));
     step.push(`double x${i} = (double)(${text});`);
@@ -82,8 +103,14 @@ export function phaseSource(unit: CheckedUnit, source: SourceFile): string | und
       merge.push(`a->sum${i} += b->sum${i};`);
     }
   });
+  let at = 0;
   const fin = globals.map(({ info }, g) => {
     const i = slot[g];
+    if (info.aggregate === "histogram") {
+      const line = `for (int k = 0; k < ${info.bins}; k++) out[${at} + k] = (double)p->hist${g}[k];`;
+      at += info.bins!;
+      return line;
+    }
     const variance = `(p->count > 0 ? p->m2_${i} / (double)p->count : 0.0)`;
     const value = {
       count: "(double)p->count",
@@ -94,7 +121,7 @@ export function phaseSource(unit: CheckedUnit, source: SourceFile): string | und
       min: `p->min${i}`,
       max: `p->max${i}`,
     }[info.aggregate];
-    return `out[${g}] = ${value};`;
+    return `out[${at++}] = ${value};`;
   });
   const indent = (lines: string[], n: number) => lines.map((l) => " ".repeat(n) + l).join("\n");
   return `
@@ -104,10 +131,12 @@ ${indent(fields, 2)}
 };
 
 void enstage_local(const ${record} *buf, long n, struct enstage_partial *out) {
+${indent(clear, 2)}
 ${indent(init, 2)}
   for (long i = 0; i < n; i++) {
     const ${record} *enstage_r = &buf[i];
 ${indent(step, 4)}
+${indent(histogramSteps, 4)}
   }
 ${indent(store, 2)}
 }
@@ -154,7 +183,12 @@ export function phaseGraph(unit: CheckedUnit, recordSize: number): PhaseGraph | 
     merge: "enstage_merge",
     finalize: "enstage_finalize",
     partial: "enstage_partial",
-    globals: globals.map(({ sym, info }) => ({ param: sym.name, aggregate: info.aggregate, type: typeToString(sym.type).replace(/^const /, "") })),
+    globals: globals.map(({ sym, info }) => ({
+      param: sym.name,
+      aggregate: info.aggregate,
+      type: typeToString(sym.type).replace(/^const /, ""),
+      ...(info.aggregate === "histogram" ? { length: info.bins!, low: info.low!, high: info.high! } : {}),
+    })),
     dependents: dependentFragments(unit),
   };
 }

@@ -14,6 +14,7 @@ import { parsePipeline } from "./pipeline.js";
 import { specialize } from "./specialize.js";
 import type { Manifest, ManifestStruct } from "../runtime/abi.js";
 import { runOperation } from "../runtime/operation.js";
+import type { GlobalValue } from "../runtime/phases.js";
 import { particles } from "../runtime/synthetic.js";
 
 export function runPipeline(path: string, out: (line: string) => void, err: (line: string) => void): number {
@@ -60,9 +61,9 @@ export function runPipeline(path: string, out: (line: string) => void, err: (lin
   }
   const ms = performance.now() - started;
   out(`${name}: ${ranks} sources x ${count} particles (seed ${seed}), ${ms.toFixed(0)} ms`);
-  const fmt = (v: Record<string, number | bigint>) =>
+  const fmt = (v: Record<string, GlobalValue>) =>
     Object.entries(v)
-      .map(([k, x]) => `${k} = ${typeof x === "number" ? x.toPrecision(6) : x}`)
+      .map(([k, x]) => `${k} = ${typeof x === "number" ? x.toPrecision(6) : Array.isArray(x) ? `[${x.slice(0, 16).join(" ")}${x.length > 16 ? " …" : ""}]` : x}`)
       .join(", ");
   if (Object.keys(result.globals).length > 0) {
     out(`  global tags    ${fmt(result.globals)}`);
