@@ -136,13 +136,15 @@ export function runFragment(fm: FragmentModule, name: string, input: Uint8Array,
   const outSize = f.kind === "transform" ? recordSize(fm.manifest, f.output) : 0;
   const cap = f.kind === "transform" ? (options.cap ?? n) : 0;
   const extra = f.kind === "transform" ? cap * outSize : f.kind === "router" && f.perRecord ? 4 * n : 0;
+  // The budget is set before malloc, which spends fuel too: what the last call left (negative
+  // after it ran out) must not decide whether this one can allocate its buffer.
+  if (fm.fuel !== undefined) (fm.instance.exports[FUEL_GLOBAL] as WebAssembly.Global).value = fm.fuel;
   const buf = Number(malloc(BigInt(Math.max(1, input.byteLength))));
   const out = extra > 0 ? Number(malloc(BigInt(extra))) : 0;
   if (buf === 0 || (extra > 0 && out === 0)) throw new FragmentError(`the module's memory cannot hold a buffer of ${n} records`);
   // After a trap the instance is not used again (a host quarantines it), so nothing is freed then.
   const result = ((): FragmentOutput => {
     new Uint8Array(fm.memory.buffer).set(input, buf);
-    if (fm.fuel !== undefined) (fm.instance.exports[FUEL_GLOBAL] as WebAssembly.Global).value = fm.fuel;
     const call = exported(fm, f.driver);
     const mem = () => new Uint8Array(fm.memory.buffer);
     switch (f.kind) {
