@@ -1,0 +1,299 @@
+// SmartTap: the source side of the data path, inside the simulation's process.
+// In: the simulation's `write(step, records)` calls, and the stager's messages over a Link
+// (runtime/protocol.ts). Out: "data ready" announcements with each step's local partial state,
+// and chunks (raw, or reduced by fragments the stager ships) when the stager pulls them.
+//
+// `write` copies the records into a pre-allocated pool slot, runs the local phase of a file with
+// global params, announces, and returns: the simulation never waits for data to move. The slot
+// stays held until the stager pulls that step. A pull may carry a module and steps to run on the
+// buffered data first (a fragment placed at the source); the data then moves reduced. The raw
+// slot buffer itself is transferred when nothing ran (no copy) and comes back with `release`.
+// A full pool is backpressure, never loss: the configured policy blocks the write until a slot
+// is drained (up to a timeout) or fails it at once, with a BackpressureError either way.
+//
+// Fragments run under runtime/sandbox.ts: a trap or exhausted fuel is a fault reported with the
+// data, which passes on unmodified. A module whose bytes do not match its hash is refused.
+// The step's module is the one the pull names, so a step runs entirely under one version.
+//
+// This file and what it imports are bundled into dist/smarttap.mjs without the compiler.
+
+import type { Manifest } from "./abi.js";
+import { instantiateForPhases, localPhase } from "./phases.js";
+import { sourceFuel } from "./operation.js";
+import { wholeBuffer, type Announce, type Data, type Hello, type Link, type ModuleRef, type Pull, type Release, type Setup, type ToSource, type ToStager } from "./protocol.js";
+import { loadGuarded, moduleHash, runGuarded, type FragmentFault } from "./sandbox.js";
+import { extractState, installState } from "./state.js";
+
+// What a simulation needs besides the tap: a link to put it on.
+export { portLink } from "./protocol.js";
+export type { Link, ToSource, ToStager } from "./protocol.js";
+
+export class BackpressureError extends Error {
+  override name = "BackpressureError";
+}
+
+export interface SmartTapOptions {
+  /** This rank's id. */
+  source: number;
+  /** Pool slots (default 4) and the bytes each holds (the largest write). */
+  slots?: number;
+  slotBytes: number;
+}
+
+interface Slot {
+  /** Absent while lent to the stager (transferred), until it comes back. */
+  buffer?: ArrayBuffer;
+  /** The step it holds, or -1 when free. */
+  step: number;
+  bytes: number;
+}
+
+type Phase = ReturnType<typeof instantiateForPhases>;
+
+export class SmartTap {
+  readonly source: number;
+  private readonly link: Link<ToSource, ToStager>;
+  private readonly slots: Slot[];
+  private readonly slotBytes: number;
+  private setup?: Setup;
+  private phase?: Phase;
+  private readonly ready: Promise<void>;
+  private closed!: Promise<void>;
+  private readonly waiters: (() => void)[] = [];
+  /** Modules received, by hash: a pull names a known one without its bytes. */
+  private readonly modules = new Map<string, { binary: Uint8Array; manifest: Manifest }>();
+  private failure?: Error;
+  /** Totals in ms, and bytes written. */
+  writeMs = 0;
+  runMs = 0;
+  bytesWritten = 0;
+  steps = 0;
+
+  constructor(link: Link<ToSource, ToStager>, options: SmartTapOptions) {
+    this.source = options.source;
+    this.link = link;
+    this.slotBytes = options.slotBytes;
+    this.slots = Array.from({ length: options.slots ?? 4 }, () => ({ buffer: new ArrayBuffer(options.slotBytes), step: -1, bytes: 0 }));
+    let setupDone!: () => void;
+    let closeDone!: () => void;
+    this.ready = new Promise((r) => (setupDone = r));
+    this.closed = new Promise((r) => (closeDone = r));
+    link.onMessage((m) => {
+      try {
+        switch (m.type) {
+          case "setup":
+            this.onSetup(m);
+            setupDone();
+            break;
+          case "pull":
+            this.onPull(m);
+            break;
+          case "release":
+            this.onRelease(m);
+            break;
+          case "close":
+            closeDone();
+            break;
+        }
+      } catch (e) {
+        // A bug or a bad message must not take the simulation down: report it to staging.
+        this.failure = e as Error;
+        link.send({ type: "failure", source: this.source, message: (e as Error).message });
+      }
+    });
+    const hello: Hello = { type: "hello", source: this.source, slots: this.slots.length, slotBytes: this.slotBytes };
+    link.send(hello);
+  }
+
+  /** Resolves when the stager has set this tap up (its phase module and policy). */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  /**
+   * Hands one step's records to the data path. Resolves once they are in the pool and
+   * announced; rejects with a BackpressureError when the pool stays full.
+   */
+  async write(step: number, records: Uint8Array): Promise<void> {
+    await this.ready;
+    if (this.failure) throw this.failure;
+    if (records.byteLength > this.slotBytes) {
+      throw new RangeError(`write of ${records.byteLength} bytes at step ${step} exceeds the pool's slot size of ${this.slotBytes} bytes`);
+    }
+    const started = performance.now();
+    let slot = this.freeSlot();
+    if (!slot) {
+      const setup = this.setup!;
+      const held = this.slots.map((s) => s.step).filter((s) => s >= 0);
+      const why = `the SmartTap pool of source ${this.source} is full (${this.slots.length} buffers hold steps ${held.join(", ")} not yet drained by staging)`;
+      if (setup.policy === "fail") throw new BackpressureError(`write of step ${step} refused: ${why}`);
+      slot = await this.waitForSlot(setup.timeoutMs);
+      if (!slot) throw new BackpressureError(`write of step ${step} timed out after ${setup.timeoutMs} ms: ${why}`);
+    }
+    const view = new Uint8Array(slot.buffer!, 0, records.byteLength);
+    view.set(records);
+    slot.step = step;
+    slot.bytes = records.byteLength;
+    // The local phase is compiled code too: if it traps, the step goes on without a partial
+    // (staging then stores the step's data unprocessed) rather than failing the simulation.
+    let partial: Uint8Array | undefined;
+    let phaseFault: string | undefined;
+    if (this.phase) {
+      try {
+        partial = localPhase(this.phase, view);
+      } catch (e) {
+        phaseFault = (e as Error).message;
+      }
+    }
+    const writeMs = performance.now() - started;
+    this.writeMs += writeMs;
+    this.bytesWritten += records.byteLength;
+    this.steps++;
+    const size = this.phase?.graph.recordSize;
+    const announce: Announce = {
+      type: "announce",
+      source: this.source,
+      step,
+      bytes: records.byteLength,
+      records: size ? records.byteLength / size : 0,
+      writeMs,
+      ...(partial ? { partial } : {}),
+      ...(phaseFault ? { phaseFault } : {}),
+    };
+    this.link.send(announce, partial ? wholeBuffer(partial) : []);
+  }
+
+  /** Whether the buffer of `step` has left the pool (or was never written). */
+  drained(step: number): boolean {
+    return !this.slots.some((s) => s.step === step);
+  }
+
+  /** Resolves when every written step has been drained by staging. */
+  async flush(): Promise<void> {
+    while (this.slots.some((s) => s.step >= 0 || !s.buffer)) {
+      await new Promise<void>((r) => this.waiters.push(r));
+    }
+  }
+
+  /**
+   * The simulation is done: waits for staging to drain everything, reports the totals and
+   * waits for the stager's close.
+   */
+  async finish(stepMs: number): Promise<void> {
+    await this.flush();
+    this.link.send({
+      type: "done", source: this.source, steps: this.steps,
+      writeMs: this.writeMs, runMs: this.runMs, stepMs, bytesWritten: this.bytesWritten,
+    });
+    await this.closed;
+  }
+
+  private freeSlot(): Slot | undefined {
+    return this.slots.find((s) => s.step < 0 && s.buffer);
+  }
+
+  private waitForSlot(timeoutMs: number): Promise<Slot | undefined> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        done = true;
+        resolve(undefined);
+      }, timeoutMs);
+      let done = false;
+      const check = () => {
+        if (done) return;
+        const s = this.freeSlot();
+        if (s) {
+          done = true;
+          clearTimeout(timer);
+          resolve(s);
+        } else this.waiters.push(check);
+      };
+      check();
+    });
+  }
+
+  private wake(): void {
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  private onSetup(m: Setup): void {
+    this.setup = m;
+    if (m.phase) {
+      const mod = this.receive(m.phase);
+      this.phase = instantiateForPhases(mod.binary, mod.manifest);
+    }
+  }
+
+  /** A module from staging: its bytes must hash to its name. Known ones come without bytes. */
+  private receive(ref: ModuleRef): { binary: Uint8Array; manifest: Manifest } {
+    const known = this.modules.get(ref.hash);
+    if (known) return known;
+    if (!ref.binary) throw new Error(`staging named module ${ref.hash.slice(0, 12)}… without sending it, and this source does not have it`);
+    const actual = moduleHash(ref.binary);
+    if (actual !== ref.hash) throw new Error(`module refused: its bytes hash to ${actual.slice(0, 12)}…, not ${ref.hash.slice(0, 12)}…`);
+    const mod = { binary: ref.binary, manifest: ref.manifest };
+    this.modules.set(ref.hash, mod);
+    return mod;
+  }
+
+  private onRelease(m: Release): void {
+    const slot = this.slots.find((s) => !s.buffer);
+    if (!slot) return;
+    slot.buffer = m.buffer;
+    slot.step = -1;
+    slot.bytes = 0;
+    this.wake();
+  }
+
+  private onPull(m: Pull): void {
+    const slot = this.slots.find((s) => s.step === m.step && s.buffer);
+    if (!slot) throw new Error(`staging pulled step ${m.step}, which source ${this.source} does not hold`);
+    const raw = new Uint8Array(slot.buffer!, 0, slot.bytes);
+    let data: Uint8Array = raw;
+    let applied = 0;
+    const faults: FragmentFault[] = [];
+    let state: Uint8Array | undefined;
+    let refused: string | undefined;
+    const started = performance.now();
+    if (m.run) {
+      try {
+        const mod = this.receive(m.run.module);
+        const guarded = loadGuarded(mod.binary, mod.manifest, { expectedHash: m.run.module.hash, fuel: sourceFuel, arrays: m.run.arrays });
+        const hasState = mod.manifest.state.length > 0;
+        if (hasState && m.run.state) installState(guarded.fragment.instance, mod.manifest, m.run.state);
+        for (const step of m.run.steps) {
+          const r = runGuarded(guarded, step.fragment, data, { step: m.step, source: this.source, cap: step.cap });
+          if (!r.ok) {
+            faults.push(r.fault);
+            break;
+          }
+          data = r.output.records;
+          applied++;
+        }
+        // After a fault the instance's memory is not trusted: its state stays what staging had.
+        if (hasState && faults.length === 0) state = extractState(guarded.fragment.instance, mod.manifest);
+      } catch (e) {
+        refused = (e as Error).message;
+      }
+    }
+    const runMs = performance.now() - started;
+    this.runMs += runMs;
+    const reply: Data = {
+      type: "data", source: this.source, step: m.step, bytes: data, applied, faults, runMs,
+      ...(state ? { state } : {}), ...(refused ? { refused } : {}),
+    };
+    if (data === raw) {
+      // Nothing reduced it: the pool's own buffer moves, and comes back with `release`.
+      const buffer = slot.buffer!;
+      slot.buffer = undefined;
+      slot.step = -1;
+      slot.bytes = 0;
+      this.link.send(reply, [buffer]);
+    } else {
+      slot.step = -1;
+      slot.bytes = 0;
+      this.link.send(reply, wholeBuffer(data));
+      this.wake();
+    }
+  }
+}
