@@ -1,5 +1,6 @@
-// Bundle the command line.
-// In: src/cli.ts and everything it imports. Out: dist/enstage.mjs, one executable ESM file
+// Bundle the command line and the source-side runtime.
+// In: src/cli.ts and everything it imports; runtime/smarttap.ts; runtime/sim-worker.ts.
+// Out: dist/enstage.mjs, one executable ESM file
 // (the `bin` of package.json), so `enstage` starts without a TypeScript loader and without
 // resolving hundreds of modules. chevrotain is bundled; binaryen stays external because it is a
 // large self-contained emscripten build that gains nothing from bundling.
@@ -7,7 +8,7 @@
 // source, and here it is replaced by a module that imports each one as text.
 
 import { build } from "esbuild";
-import { chmodSync, readdirSync } from "node:fs";
+import { chmodSync, readdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -48,4 +49,27 @@ await build({
 });
 chmodSync(outfile, 0o755);
 
-console.log(`built dist/enstage.mjs in ${Math.round(performance.now() - started)} ms`);
+// The source side carries no compiler: SmartTap (what a simulation's process loads) and the
+// synthetic simulation's worker are bundled alone, and the build fails if either pulled in
+// chevrotain, binaryen, ts-morph or anything under src/.
+const sizes = [];
+for (const [entry, out] of [["runtime/smarttap.ts", "dist/smarttap.mjs"], ["runtime/sim-worker.ts", "dist/sim-worker.mjs"]]) {
+  const result = await build({
+    entryPoints: [`${root}${entry}`],
+    outfile: `${root}${out}`,
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    minify: true,
+    metafile: true,
+    legalComments: "none",
+    logLevel: "warning",
+  });
+  const inputs = Object.keys(result.metafile.inputs);
+  const bad = inputs.filter((f) => /node_modules[\\/](chevrotain|binaryen|ts-morph|@chevrotain)|^src[\\/]/.test(f));
+  if (bad.length > 0) throw new Error(`${out} must not contain the compiler, but it bundles ${bad.join(", ")}`);
+  sizes.push(`${out} ${(statSync(`${root}${out}`).size / 1024).toFixed(1)} KiB`);
+}
+
+console.log(`built dist/enstage.mjs, ${sizes.join(", ")} in ${Math.round(performance.now() - started)} ms`);
