@@ -2,7 +2,7 @@
 // In: src/cli.ts and everything it imports; runtime/smarttap.ts; runtime/sim-worker.ts.
 // Out: dist/enstage.mjs, one executable ESM file
 // (the `bin` of package.json), so `enstage` starts without a TypeScript loader and without
-// resolving hundreds of modules. chevrotain is bundled; binaryen stays external because it is a
+// resolving hundreds of modules. chevrotain is bundled; binaryen and h5wasm stay external: each is a
 // large self-contained emscripten build that gains nothing from bundling.
 // The libc's C files travel inside the bundle: src/libc.ts reads them from disk when run from
 // source, and here it is replaced by a module that imports each one as text.
@@ -39,7 +39,7 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  external: ["binaryen"],
+  external: ["binaryen", "h5wasm"],
   loader: { ".c": "text" },
   plugins: [embedLibc],
   banner: { js: "#!/usr/bin/env node" },

@@ -484,33 +484,66 @@ Exit status: the program's; otherwise 1 compile errors, 2 usage error, 70 intern
 
 const runCommand: Command = {
   name: "run",
-  summary: "run an EnStage operation described by a pipeline file, in one process",
-  usage: "enstage run PIPELINE.json...",
-  help: `Run the operation a pipeline file describes: the fragment file it names is compiled; the
-built-in synthetic particle simulation plays the sources; the global phase (when the file has
-'global' params) runs at staging; the module is specialized with the global values and the
-pipeline's params; each step runs where it is placed (source or staging). Prints the global and
-per-source tags, where each step ran, the bytes written, moved to staging and stored, and the
-first output records.
+  summary: "run a pipeline: the synthetic simulation's ranks write through SmartTap, CStager stages and stores",
+  usage: "enstage run PIPELINE.json... [-o OUT.h5 | --no-output] [--progress | --no-progress]",
+  help: `Run the operation a pipeline file describes, on the embedded default: the fragment file it
+names is compiled (with fuel, so no fragment can hang a rank); the built-in synthetic particle
+simulation runs its ranks as worker threads, each writing every step through a SmartTap (the
+step's records are copied into a buffer pool and the local phase of 'global' params runs);
+a CStager on the main thread gathers the partials, merges and finalizes them, specializes the
+fragments with the global values, and pulls each rank's data, running each step where it is
+placed: at the source on the buffered data (only the result moves) or at staging. Each step is
+stored as a group of an HDF5 file. A fragment that traps or runs out of fuel is quarantined and
+its data stored unprocessed; the run goes on.
 
-Pipeline file (JSON; paths relative to it):
+Prints per pipeline: the global values, bytes written by the simulation, moved to staging and
+stored, the simulation's time inside write as a share of its step time, where each fragment ran,
+faults, and the first output records. A progress bar runs on stderr on a terminal.
+
+Pipeline file (JSON; the fragment file relative to it, the output to the current directory):
   { "fragments": "subsample.cod",
     "steps": [ { "fragment": "energy_histogram", "at": "source", "cap": 1 },
                { "fragment": "merge_histograms", "at": "staging", "cap": 1 } ],
     "params": { "xmin": -0.5 },
-    "simulation": { "ranks": 4, "particles": 100000, "seed": 1 } }
+    "placements": [ { "step": 2, "fragment": "energy_histogram", "at": "staging" } ],
+    "output": "out/subsample.h5",
+    "simulation": { "ranks": 4, "particles": 100000, "seed": 1, "steps": 4, "work": 1 },
+    "runtime": { "slots": 4, "policy": "block", "timeoutMs": 30000, "pulls": 4, "threads": true } }
+Defaults: output out/NAME.h5 (NAME: the pipeline file's); simulation as shown (work: µs of
+compute per particle per step); runtime as shown (slots: pool buffers per rank; policy: what a
+full pool does to write, "block" up to timeoutMs or "fail" at once; pulls: pulls in flight).
+
+Options:
+  -o, --output FILE   the HDF5 file to write (overrides the pipeline's "output")
+  --no-output         store nothing; count the bytes that would be stored
+  --progress          show the progress bar even when stderr is not a terminal
+  --no-progress       never show it
 
 Examples:
   enstage run examples/enstage/subsample.json
-  enstage run examples/enstage/bbox-in-place.json
+  enstage run examples/enstage/bbox-in-place.json -o /tmp/bbox.h5
+  h5dump -H out/subsample.h5
 
-Exit status: 0 ok, 1 a bad pipeline or fragment file (every problem is named), 2 usage error.`,
-  options: {},
-  async run(_values, files) {
+Exit status: 0 ok, 1 a bad pipeline or fragment file or a failed run (every problem is
+named), 2 usage error.`,
+  options: {
+    output: { type: "string", short: "o" },
+    "no-output": { type: "boolean" },
+    progress: { type: "boolean" },
+    "no-progress": { type: "boolean" },
+  },
+  async run(values, files) {
     if (files.length === 0) throw new UsageError("run: expected a pipeline file");
+    if (values.output !== undefined && values["no-output"]) throw new UsageError("run: --output and --no-output contradict each other");
+    if (values.output !== undefined && files.length > 1) throw new UsageError("run: --output names one file, but several pipelines were given");
+    const overrides = {
+      ...(values["no-output"] ? { output: null } : values.output !== undefined ? { output: String(values.output) } : {}),
+      ...(values.progress ? { progress: true } : values["no-progress"] ? { progress: false } : {}),
+    };
     let status = 0;
-    for (const file of files) {
-      const s = runPipeline(file, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
+    for (const [i, file] of files.entries()) {
+      if (i > 0) process.stdout.write("\n");
+      const s = await runPipeline(file, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`), overrides);
       status = Math.max(status, s);
     }
     return status;

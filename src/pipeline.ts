@@ -8,8 +8,16 @@
 //     "steps": [ { "fragment": "energy_histogram", "at": "source", "cap": 1 },
 //                { "fragment": "merge_histograms", "at": "staging", "cap": 1 } ],
 //     "params": { "xmin": -0.5 },                          values of the file's plain params
-//     "simulation": { "ranks": 4, "particles": 100000, "seed": 1 }
-//   }
+//     "placements": [ { "step": 2, "fragment": "bbox", "at": "source" } ],
+//                                                          placement changes while it runs
+//     "output": "out/subsample.h5",                        HDF5 file, relative to the current
+//                                                          directory (default out/NAME.h5)
+//     "simulation": { "ranks": 4, "particles": 100000, "seed": 1, "steps": 4, "work": 1 },
+//                                                          the built-in synthetic simulation;
+//                                                          work: microseconds per particle
+//     "runtime": { "slots": 4, "policy": "block", "timeoutMs": 30000, "pulls": 4, "threads": true }
+//   }                                                      pool slots per rank, what a full pool
+//                                                          does, pulls in flight, ranks as threads
 
 import { dirname, resolve } from "node:path";
 import type { Step } from "../runtime/operation.js";
@@ -19,10 +27,14 @@ export interface Pipeline {
   fragments: string;
   steps: Step[];
   params: Record<string, number>;
-  simulation: { ranks: number; particles: number; seed: number };
+  placements: { step: number; fragment: string; at: "source" | "staging" }[];
+  /** The HDF5 output file as written (relative to the current directory), if given. */
+  output?: string;
+  simulation: { ranks: number; particles: number; seed: number; steps: number; work: number };
+  runtime: { slots: number; policy: "block" | "fail"; timeoutMs: number; pulls: number; threads: boolean };
 }
 
-const topKeys = ["fragments", "steps", "params", "simulation"];
+const topKeys = ["fragments", "steps", "params", "placements", "output", "simulation", "runtime"];
 
 export function parsePipeline(text: string, path: string): { pipeline?: Pipeline; problems: string[] } {
   const problems: string[] = [];
@@ -66,17 +78,64 @@ export function parsePipeline(text: string, path: string): { pipeline?: Pipeline
       }
     }
   }
-  const sim = { ranks: 4, particles: 100_000, seed: 1 };
+  const placements: Pipeline["placements"] = [];
+  if (o.placements !== undefined) {
+    if (!Array.isArray(o.placements)) problems.push("placements: expected a list of { step, fragment, at }");
+    else {
+      o.placements.forEach((p: unknown, i) => {
+        const at = `placements[${i}]`;
+        if (typeof p !== "object" || p === null) return problems.push(`${at}: expected { step, fragment, at }`);
+        const pl = p as Record<string, unknown>;
+        for (const k of Object.keys(pl)) if (!["step", "fragment", "at"].includes(k)) problems.push(`${at}.${k}: unknown key (expected step, fragment, at)`);
+        if (!Number.isInteger(pl.step) || (pl.step as number) < 0) problems.push(`${at}.step: expected a step number (0 or more)`);
+        if (typeof pl.fragment !== "string" || !steps.some((s) => s.fragment === pl.fragment)) {
+          problems.push(`${at}.fragment: expected one of the steps' fragments (${steps.map((s) => s.fragment).join(", ") || "none"})`);
+        }
+        if (pl.at !== "source" && pl.at !== "staging") problems.push(`${at}.at: expected "source" or "staging"`);
+        placements.push({ step: pl.step as number, fragment: String(pl.fragment), at: pl.at as "source" | "staging" });
+      });
+    }
+  }
+  if (o.output !== undefined && (typeof o.output !== "string" || o.output === "")) problems.push("output: expected the path of an HDF5 file");
+  const sim = { ranks: 4, particles: 100_000, seed: 1, steps: 4, work: 1 };
   if (o.simulation !== undefined) {
-    if (typeof o.simulation !== "object" || o.simulation === null) problems.push("simulation: expected { ranks, particles, seed }");
+    if (typeof o.simulation !== "object" || o.simulation === null || Array.isArray(o.simulation)) problems.push("simulation: expected { ranks, particles, seed, steps, work }");
     else {
       for (const [k, v] of Object.entries(o.simulation)) {
-        if (!(k in sim)) problems.push(`simulation.${k}: unknown key (expected ranks, particles, seed)`);
-        else if (!Number.isInteger(v) || (v as number) < (k === "seed" ? 0 : 1)) problems.push(`simulation.${k}: expected a ${k === "seed" ? "non-negative" : "positive"} integer`);
+        if (!(k in sim)) problems.push(`simulation.${k}: unknown key (expected ranks, particles, seed, steps, work)`);
+        else if (k === "work") {
+          if (typeof v !== "number" || !(v >= 0) || !Number.isFinite(v)) problems.push("simulation.work: expected microseconds per particle (a number, 0 or more)");
+          else sim.work = v;
+        } else if (!Number.isInteger(v) || (v as number) < (k === "seed" ? 0 : 1)) problems.push(`simulation.${k}: expected a ${k === "seed" ? "non-negative" : "positive"} integer`);
         else sim[k as keyof typeof sim] = v as number;
       }
     }
   }
+  const runtime: Pipeline["runtime"] = { slots: 4, policy: "block", timeoutMs: 30_000, pulls: 4, threads: true };
+  if (o.runtime !== undefined) {
+    if (typeof o.runtime !== "object" || o.runtime === null || Array.isArray(o.runtime)) problems.push("runtime: expected { slots, policy, timeoutMs, pulls, threads }");
+    else {
+      for (const [k, v] of Object.entries(o.runtime)) {
+        if (k === "policy") {
+          if (v !== "block" && v !== "fail") problems.push('runtime.policy: expected "block" (wait for a free buffer, up to timeoutMs) or "fail" (refuse the write)');
+          else runtime.policy = v;
+        } else if (k === "threads") {
+          if (typeof v !== "boolean") problems.push("runtime.threads: expected true (ranks as worker threads) or false");
+          else runtime.threads = v;
+        } else if (k === "slots" || k === "timeoutMs" || k === "pulls") {
+          if (!Number.isInteger(v) || (v as number) < 1) problems.push(`runtime.${k}: expected a positive integer`);
+          else runtime[k] = v as number;
+        } else problems.push(`runtime.${k}: unknown key (expected slots, policy, timeoutMs, pulls, threads)`);
+      }
+    }
+  }
   if (problems.length > 0) return { problems };
-  return { pipeline: { fragments: resolve(dirname(path), o.fragments as string), steps, params, simulation: sim }, problems };
+  return {
+    pipeline: {
+      fragments: resolve(dirname(path), o.fragments as string),
+      steps, params, placements, simulation: sim, runtime,
+      ...(typeof o.output === "string" ? { output: o.output } : {}),
+    },
+    problems,
+  };
 }

@@ -1,23 +1,55 @@
-// `enstage run PIPELINE.json`: an EnStage operation end to end, in one process.
-// In: a pipeline file (src/pipeline.ts). Out: on stdout, the global values, each source's local
-// values, the bytes written by the simulation, moved to staging and stored, where each step ran,
-// and the first output records decoded by the manifest's layouts; an exit status (0, or 1 for a
-// bad pipeline or fragment file, with every problem named).
-// The sources are the built-in synthetic particle simulation (runtime/synthetic.ts); SmartTap
-// and CStager as separate runtimes come with the runtime issues.
+// `enstage run PIPELINE.json`: an EnStage operation end to end on the embedded default.
+// In: a pipeline file (src/pipeline.ts) and the command line's overrides. Out: the pipeline run
+// on the built-in synthetic simulation, its ranks as worker threads each writing through a
+// SmartTap, a CStager on this thread (runtime/local-engine.ts), each step stored as a group of
+// an HDF5 file; on stdout, per operation: the global values, the bytes written by the
+// simulation, moved to staging and stored, the time the simulation spent inside `write` as a
+// share of its step time, where each fragment ran, faults, and the first output records; a
+// progress bar on stderr while it runs (on a terminal). Exit status 0, or 1 for a bad pipeline,
+// a fragment file that does not compile, or a run that failed (every problem named).
 
-import { readFileSync } from "node:fs";
-import { basename } from "node:path";
+import { mkdirSync, readFileSync } from "node:fs";
+import { basename, dirname } from "node:path";
 import { compileProgram } from "./compile.js";
 import { formatDiagnostic } from "./diagnostics.js";
-import { parsePipeline } from "./pipeline.js";
+import { parsePipeline, type Pipeline } from "./pipeline.js";
 import { specialize } from "./specialize.js";
 import type { Manifest, ManifestStruct } from "../runtime/abi.js";
-import { runOperation } from "../runtime/operation.js";
+import type { StagerReport, StepReport } from "../runtime/cstager.js";
+import type { OutputSink, StepOutput } from "../runtime/hdf5.js";
+import { runLocal } from "../runtime/local-engine.js";
 import type { GlobalValue } from "../runtime/phases.js";
-import { particles } from "../runtime/synthetic.js";
+import { formatFault } from "../runtime/sandbox.js";
 
-export function runPipeline(path: string, out: (line: string) => void, err: (line: string) => void): number {
+export interface RunOverrides {
+  /** An HDF5 file instead of the pipeline's; `null`: store nothing (count only). */
+  output?: string | null;
+  /** Show the progress bar (default: when stderr is a terminal). */
+  progress?: boolean;
+}
+
+/**
+ * Passes each step on to the real sink (or, with none, only counts what would be stored) and
+ * keeps the first records of the last step, to show.
+ */
+class ShowingSink implements OutputSink {
+  private counted = 0;
+  last?: StepOutput;
+  constructor(private readonly inner?: OutputSink) {}
+  get bytesStored(): number {
+    return this.inner ? this.inner.bytesStored : this.counted;
+  }
+  async write(out: StepOutput): Promise<void> {
+    this.last = { ...out, datasets: out.datasets.map((d) => ({ ...d, bytes: d.bytes.slice(0, 3 * d.layout.size) })) };
+    if (this.inner) await this.inner.write(out);
+    else for (const d of out.datasets) this.counted += d.bytes.byteLength;
+  }
+  async close(): Promise<void> {
+    await this.inner?.close();
+  }
+}
+
+export async function runPipeline(path: string, out: (line: string) => void, err: (line: string) => void, overrides: RunOverrides = {}): Promise<number> {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -38,7 +70,7 @@ export function runPipeline(path: string, out: (line: string) => void, err: (lin
     return 1;
   }
   const name = basename(pipeline.fragments);
-  // Fuel is on: source-side steps run with a budget per call (runtime/operation.ts).
+  // Fuel is on: no fragment can hang a rank or the stager (runtime/sandbox.ts).
   const compiled = compileProgram(source, name, { fuel: true });
   for (const d of compiled.diagnostics) err(formatDiagnostic(d, compiled.sources.get(d.span.file)));
   if (compiled.hasErrors || !compiled.binary || !compiled.manifest) return 1;
@@ -49,42 +81,124 @@ export function runPipeline(path: string, out: (line: string) => void, err: (lin
       return 1;
     }
   }
-  const { ranks, particles: count, seed } = pipeline.simulation;
-  const sources = Array.from({ length: ranks }, (_, rank) => particles(rank, 0, count, seed));
-  const started = performance.now();
-  let result;
-  try {
-    result = runOperation(compiled.binary, manifest, sources, pipeline.steps, specialize, pipeline.params);
-  } catch (e) {
-    err(`enstage: run: ${(e as Error).message}`);
-    return 1;
+  const outputPath = overrides.output === undefined ? (pipeline.output ?? `out/${basename(path).replace(/\.json$/, "")}.h5`) : overrides.output;
+  let inner: OutputSink | undefined;
+  if (outputPath !== null) {
+    try {
+      mkdirSync(dirname(outputPath), { recursive: true });
+      const { Hdf5Sink } = await import("../runtime/hdf5.js");
+      inner = await Hdf5Sink.open(outputPath, { pipeline: basename(path), fragments: name, module: manifest.hash });
+    } catch (e) {
+      err(`enstage: run: cannot write '${outputPath}': ${(e as Error).message}`);
+      return 1;
+    }
   }
-  const ms = performance.now() - started;
-  out(`${name}: ${ranks} sources x ${count} particles (seed ${seed}), ${ms.toFixed(0)} ms`);
+  const sink = new ShowingSink(inner);
+  const { simulation: sim, runtime } = pipeline;
+  const progress = overrides.progress ?? process.stderr.isTTY === true;
+  const bar = progressBar(sim.steps, progress);
+  let last: StepReport | undefined;
+  const faults: string[] = [];
+  const started = performance.now();
+  let report: StagerReport;
+  try {
+    report = await runLocal({
+      binary: compiled.binary, manifest, steps: pipeline.steps, params: pipeline.params, specialize, sink,
+      maxPulls: runtime.pulls, policy: runtime.policy, timeoutMs: runtime.timeoutMs, placements: pipeline.placements, name,
+      simulation: { ranks: sim.ranks, steps: sim.steps, particles: sim.particles, seed: sim.seed, work: sim.work, slots: runtime.slots },
+      threads: runtime.threads,
+      onStep: (r) => {
+        last = r;
+        bar.update(r);
+      },
+      onFault: (f) => {
+        if (faults.length < 20) faults.push(formatFault(f));
+      },
+    });
+  } catch (e) {
+    bar.done();
+    err(`enstage: run: ${basename(path)}: ${(e as Error).message}`);
+    return 1;
+  } finally {
+    bar.done();
+  }
+  printReport(out, path, pipeline, manifest, report, performance.now() - started, outputPath, faults, sink.last);
+  return 0;
+}
+
+function printReport(
+  out: (line: string) => void, path: string, p: Pipeline, manifest: Manifest, r: StagerReport, ms: number,
+  outputPath: string | null, faults: string[], shown?: StepOutput,
+): void {
+  const sim = p.simulation;
+  const name = basename(p.fragments);
+  out(`${basename(path)} (${name}): ${sim.ranks} rank${sim.ranks === 1 ? "" : "s"} x ${sim.particles} particles x ${sim.steps} step${sim.steps === 1 ? "" : "s"} (seed ${sim.seed}, ${sim.work} µs of work per particle), ${p.runtime.threads ? "ranks as worker threads" : "ranks on one thread"}, ${(ms / 1000).toFixed(2)} s`);
   const fmt = (v: Record<string, GlobalValue>) =>
     Object.entries(v)
       .map(([k, x]) => `${k} = ${typeof x === "number" ? x.toPrecision(6) : Array.isArray(x) ? `[${x.slice(0, 16).join(" ")}${x.length > 16 ? " …" : ""}]` : x}`)
       .join(", ");
-  if (Object.keys(result.globals).length > 0) {
-    out(`  global tags    ${fmt(result.globals)}`);
-    result.locals.forEach((l, i) => out(`  source ${i} tags  ${fmt(l)}`));
+  const lastStep = r.steps.at(-1);
+  if (lastStep && Object.keys(lastStep.globals).length > 0) {
+    out(`  global tags    ${fmt(lastStep.globals)}   (step ${lastStep.step})`);
+    lastStep.locals.slice(0, 8).forEach((l, i) => out(`  source ${i} tags  ${fmt(l)}`));
+    if (lastStep.locals.length > 8) out(`  ... and ${lastStep.locals.length - 8} more sources`);
   }
-  out(`  steps          ${pipeline.steps.map((s) => `${s.fragment} at ${s.at}`).join(", ") || "none (data unchanged)"}`);
-  const pct = (n: number) => `${((100 * n) / result.bytesWritten).toFixed(2)}%`;
-  out(`  bytes          written ${result.bytesWritten}, moved to staging ${result.bytesMoved} (${pct(result.bytesMoved)}), stored ${result.bytesStored} (${pct(result.bytesStored)})`);
-  const last = pipeline.steps.at(-1);
-  const fragment = last && manifest.fragments.find((f) => f.name === last.fragment);
-  const type = fragment ? (fragment.kind === "transform" ? fragment.output : fragment.input) : `struct ${manifest.phases?.record ?? "particle"}`;
-  const layout = manifest.structs.find((s) => s.name === type);
-  if (layout) {
-    const records = result.outputs.reduce((n, b) => n + b.byteLength, 0) / layout.size;
-    out(`  output         ${records} ${type} record${records === 1 ? "" : "s"}${records > 3 ? ", the first 3:" : ":"}`);
-    let shown = 0;
-    for (const buf of result.outputs) {
-      for (let at = 0; at < buf.byteLength && shown < 3; at += layout.size, shown++) out(`    ${formatRecord(layout, buf, at, manifest)}`);
-    }
+  out(`  where          ${where(p, r)}`);
+  const pct = (n: number) => `${((100 * n) / Math.max(1, r.bytesWritten)).toFixed(2)}%`;
+  out(`  bytes          written ${r.bytesWritten}, moved to staging ${r.bytesMoved} (${pct(r.bytesMoved)}), stored ${r.bytesStored} (${pct(r.bytesStored)})`);
+  const writeMs = r.sources.reduce((n, s) => n + s.writeMs, 0);
+  const runMs = r.sources.reduce((n, s) => n + s.runMs, 0);
+  const stepMs = r.sources.reduce((n, s) => n + s.stepMs, 0);
+  const share = (x: number) => `${((100 * x) / Math.max(stepMs, 1e-9)).toFixed(2)}%`;
+  out(`  write time     ${share(writeMs)} of the simulation's step time inside write (${writeMs.toFixed(1)} of ${stepMs.toFixed(0)} ms over all ranks); fragments run at the sources: ${share(runMs)} more`);
+  out(`  faults         ${r.faults.length === 0 ? "none" : `${r.faults.length}:`}`);
+  for (const f of faults) out(`    ${f}`);
+  if (r.refused.length > 0) for (const x of r.refused) out(`    ${x}`);
+  const recordsLine = lastStep ? `${lastStep.records} record${lastStep.records === 1 ? "" : "s"} in the last step` : "nothing";
+  out(`  output         ${outputPath === null ? "not stored (--no-output)" : outputPath}: ${r.steps.length} step group${r.steps.length === 1 ? "" : "s"}, ${recordsLine}`);
+  const records = shown?.datasets.find((d) => d.name === "records");
+  if (records && records.count > 0) {
+    for (let at = 0, i = 0; at < records.bytes.byteLength && i < 3; at += records.layout.size, i++) out(`    ${formatRecord(records.layout, records.bytes, at, manifest)}`);
   }
-  return 0;
+}
+
+/** "bbox at source (steps 2-3), at staging (steps 0-1)" per fragment. */
+function where(p: Pipeline, r: StagerReport): string {
+  if (p.steps.length === 0) return "no fragments (data stored as written)";
+  return p.steps
+    .map((s, i) => {
+      const runs: { at: string; from: number; to: number }[] = [];
+      for (const st of r.steps) {
+        const at = st.placement[i]?.at ?? s.at;
+        const lastRun = runs.at(-1);
+        if (lastRun && lastRun.at === at && lastRun.to === st.step - 1) lastRun.to = st.step;
+        else runs.push({ at, from: st.step, to: st.step });
+      }
+      const span = (x: { from: number; to: number }) => (x.from === x.to ? `step ${x.from}` : `steps ${x.from}-${x.to}`);
+      return runs.length === 1 ? `${s.fragment} at ${runs[0].at}` : `${s.fragment} ${runs.map((x) => `at ${x.at} (${span(x)})`).join(", ")}`;
+    })
+    .join("; ");
+}
+
+/** A one-line bar on stderr, redrawn per finished step; nothing when `on` is false. */
+function progressBar(steps: number, on: boolean) {
+  let bytes = 0;
+  let shown = false;
+  return {
+    update(r: StepReport): void {
+      bytes += r.bytesWritten;
+      if (!on) return;
+      const done = r.step + 1;
+      const width = 30;
+      const full = Math.round((width * done) / steps);
+      process.stderr.write(`\r  [${"#".repeat(full)}${".".repeat(width - full)}] step ${done}/${steps}, ${(bytes / 1e6).toFixed(1)} MB written`);
+      shown = true;
+    },
+    done(): void {
+      if (shown) process.stderr.write("\n");
+      shown = false;
+    },
+  };
 }
 
 /** A record as `{ field: value, ... }`, decoded with the manifest's layout. */
