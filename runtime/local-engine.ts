@@ -25,6 +25,8 @@ export interface SimulationSettings {
   work?: number;
   /** Pool slots per rank (default 4). */
   slots?: number;
+  /** Write step 0's records at every step instead of generating fresh ones (throughput benchmarks). */
+  reuse?: boolean;
 }
 
 export interface LocalRunOptions extends Omit<StagerOptions, "sources"> {
@@ -50,7 +52,7 @@ export async function runLocal(o: LocalRunOptions): Promise<StagerReport> {
   const sim = o.simulation;
   const stager = new CStager({ ...o, sources: sim.ranks });
   o.onStager?.(stager);
-  const rank = (source: number): RankSettings => ({ source, steps: sim.steps, particles: sim.particles, seed: sim.seed, work: sim.work ?? 0 });
+  const rank = (source: number): RankSettings => ({ source, steps: sim.steps, particles: sim.particles, seed: sim.seed, work: sim.work ?? 0, ...(sim.reuse ? { reuse: true } : {}) });
   const slots = sim.slots ?? 4;
   if (o.threads === false) {
     const taps = Array.from({ length: sim.ranks }, (_, source) => {

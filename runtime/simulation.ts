@@ -16,6 +16,12 @@ export interface RankSettings {
   seed: number;
   /** Microseconds of compute per particle per step (0: none). */
   work: number;
+  /**
+   * Generate the records once (step 0's) and write that same buffer every step. Generating
+   * particles costs far more than moving them, so a throughput benchmark of the data path
+   * would otherwise measure the generator. Default false: fresh particles each step.
+   */
+  reuse?: boolean;
 }
 
 /** Busy floating-point work over the particles: `rounds` rounds per particle. Returns a checksum so it is not optimized away. */
@@ -59,9 +65,10 @@ export async function simulateRank(tap: SmartTap, s: RankSettings, onStep?: (ste
   let stepMs = 0;
   let writeMs = 0;
   let checksum = 0;
+  const fixed = s.reuse ? particles(s.source, 0, s.particles, s.seed) : undefined;
   for (let step = 0; step < s.steps; step++) {
     const t0 = performance.now();
-    const records = particles(s.source, step, s.particles, s.seed);
+    const records = fixed ?? particles(s.source, step, s.particles, s.seed);
     if (rounds > 0) checksum += compute(records, rounds);
     const t1 = performance.now();
     await tap.write(step, records);
