@@ -101,6 +101,8 @@ export interface Done {
   steps: number;
   /** Totals over the run, in ms: inside write, running pulled steps, and the whole simulation. */
   writeMs: number;
+  /** Of writeMs, waiting for a free pool buffer (backpressure from staging). */
+  blockedMs: number;
   runMs: number;
   stepMs: number;
   bytesWritten: number;

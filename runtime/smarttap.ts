@@ -65,6 +65,8 @@ export class SmartTap {
   private failure?: Error;
   /** Totals in ms, and bytes written. */
   writeMs = 0;
+  /** Of writeMs, the time spent waiting for a free buffer (backpressure). */
+  blockedMs = 0;
   runMs = 0;
   bytesWritten = 0;
   steps = 0;
@@ -127,7 +129,9 @@ export class SmartTap {
       const held = this.slots.map((s) => s.step).filter((s) => s >= 0);
       const why = `the SmartTap pool of source ${this.source} is full (${this.slots.length} buffers hold steps ${held.join(", ")} not yet drained by staging)`;
       if (setup.policy === "fail") throw new BackpressureError(`write of step ${step} refused: ${why}`);
+      const waitStarted = performance.now();
       slot = await this.waitForSlot(setup.timeoutMs);
+      this.blockedMs += performance.now() - waitStarted;
       if (!slot) throw new BackpressureError(`write of step ${step} timed out after ${setup.timeoutMs} ms: ${why}`);
     }
     const view = new Uint8Array(slot.buffer!, 0, records.byteLength);
@@ -183,7 +187,7 @@ export class SmartTap {
     await this.flush();
     this.link.send({
       type: "done", source: this.source, steps: this.steps,
-      writeMs: this.writeMs, runMs: this.runMs, stepMs, bytesWritten: this.bytesWritten,
+      writeMs: this.writeMs, blockedMs: this.blockedMs, runMs: this.runMs, stepMs, bytesWritten: this.bytesWritten,
     });
     await this.closed;
   }

@@ -150,7 +150,8 @@ function printReport(
   const runMs = r.sources.reduce((n, s) => n + s.runMs, 0);
   const stepMs = r.sources.reduce((n, s) => n + s.stepMs, 0);
   const share = (x: number) => `${((100 * x) / Math.max(stepMs, 1e-9)).toFixed(2)}%`;
-  out(`  write time     ${share(writeMs)} of the simulation's step time inside write (${writeMs.toFixed(1)} of ${stepMs.toFixed(0)} ms over all ranks); fragments run at the sources: ${share(runMs)} more`);
+  const blockedMs = r.sources.reduce((n, s) => n + s.blockedMs, 0);
+  out(`  write time     ${share(writeMs)} of the simulation's step time inside write (${writeMs.toFixed(1)} of ${stepMs.toFixed(0)} ms over all ranks${blockedMs > 0.05 ? `; ${share(blockedMs)} waiting for a free buffer` : ""}); fragments run at the sources: ${share(runMs)} more`);
   out(`  faults         ${r.faults.length === 0 ? "none" : `${r.faults.length}:`}`);
   for (const f of faults) out(`    ${f}`);
   if (r.refused.length > 0) for (const x of r.refused) out(`    ${x}`);
