@@ -376,6 +376,12 @@ export class CStager {
         const inputs = f.perRecord ? group : [{ source: group[0].source, bytes: concat(group.map((c) => c.bytes)), pos: k, type: group[0].type }];
         out = [];
         for (const c of inputs) {
+          // Quarantined by a fault on an earlier chunk of this step: not run again.
+          if (this.quarantined.has(`${v.hash}:${s.fragment}`)) {
+            const p = pass(c);
+            if (p) out.push(p);
+            continue;
+          }
           const key = f.perRecord ? c.source : "staging";
           const r = this.runHere(ready, arrays, s.fragment, c.bytes, step, key, s.cap);
           if (r.ok) out.push({ source: c.source, bytes: r.output.records, pos: k + 1, type: outType });
