@@ -63,7 +63,8 @@ export async function runLocal(o: LocalRunOptions): Promise<StagerReport> {
     });
     const sims = taps.map(({ tap }, source) =>
       simulateRank(tap, rank(source), (step) => o.onWrite?.(source, step)).catch((e: Error) => {
-        stager.fail(new Error(`rank ${source}: ${e.message}`));
+        // Named as the worker does (sim-worker.ts), so a BackpressureError says what it is.
+        stager.fail(new Error(`rank ${source}: ${e.name === "Error" ? "" : `${e.name}: `}${e.message}`));
       }),
     );
     try {
