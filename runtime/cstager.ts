@@ -82,7 +82,14 @@ export interface StagerReport {
   refused: string[];
 }
 
-interface Version {
+/** How a step's chunks are pulled and their pool buffers given back. */
+export interface StepIO {
+  pull(step: number, source: number, run: Pull["run"]): Promise<Data>;
+  /** A chunk that moved raw (`applied` 0): its buffer may return to its source's pool. */
+  release(d: Data): void;
+}
+
+export interface Version {
   hash: string;
   binary: Uint8Array;
   manifest: Manifest;
@@ -260,7 +267,8 @@ export class CStager {
 
   /** The module as sent to one source: its bytes only the first time. */
   private ref(source: number, v: Version): ModuleRef {
-    const sent = this.sent.get(source)!;
+    let sent = this.sent.get(source);
+    if (!sent) this.sent.set(source, (sent = new Set()));
     const first = !sent.has(v.hash);
     sent.add(v.hash);
     return { hash: v.hash, manifest: v.manifest, ...(first ? { binary: v.binary } : {}) };
@@ -277,8 +285,22 @@ export class CStager {
     }
     for (const p of this.schedule.get(step) ?? []) this.steps = this.steps.map((s) => (s.fragment === p.fragment ? { ...s, at: p.at } : s));
     this.schedule.delete(step);
-    const steps = this.steps.map((s) => ({ ...s }));
-    const v = this.version;
+    const io: StepIO = {
+      pull: (st, source, run) => this.pull(st, source, run),
+      release: (d) => this.links.get(d.source)!.send({ type: "release", buffer: d.bytes.buffer as ArrayBuffer }, [d.bytes.buffer as ArrayBuffer]),
+    };
+    await this.processStep(step, [...announces.values()], io, { version: this.version, steps: this.steps });
+  }
+
+  /**
+   * One step, given every source's announcement: the global phase, the pulls (through `io`),
+   * the steps at staging, the output. `plan` is the module version and placement it runs
+   * under. The in-process stager calls it from its own links; a distributed one (NATS) calls it
+   * for each step it claimed.
+   */
+  async processStep(step: number, announced: Announce[], io: StepIO, plan: { version: Version; steps: Step[] }): Promise<StepReport> {
+    const steps = plan.steps.map((s) => ({ ...s }));
+    const v = plan.version;
     const faults: FragmentFault[] = [];
     const fault = (f: FragmentFault) => {
       faults.push(f);
@@ -286,7 +308,7 @@ export class CStager {
       this.quarantined.add(`${v.hash}:${f.fragment}`);
       this.o.onFault?.(f);
     };
-    const sources = [...announces.values()].sort((a, b) => a.source - b.source);
+    const sources = [...announced].sort((a, b) => a.source - b.source);
     const bytesWritten = sources.reduce((n, a) => n + a.bytes, 0);
 
     // The global phase, then the module specialized with its values.
@@ -323,7 +345,7 @@ export class CStager {
     while (ready && atSource < steps.length && steps[atSource].at === "source" && !this.quarantined.has(`${v.hash}:${steps[atSource].fragment}`)) atSource++;
     const inputType = steps.length > 0 ? this.fragment(v.manifest, steps[0].fragment).input! : `struct ${v.manifest.phases?.record ?? "particle"}`;
 
-    const datas = await Promise.all(sources.map((a) => this.pull(step, a.source, ready && atSource > 0 ? {
+    const datas = await Promise.all(sources.map((a) => io.pull(step, a.source, ready && atSource > 0 ? {
       module: this.ref(a.source, ready),
       steps: steps.slice(0, atSource).map((s) => ({ fragment: s.fragment, cap: s.cap })),
       arrays,
@@ -426,7 +448,7 @@ export class CStager {
     const bytesStored = this.o.sink.bytesStored - before;
 
     // The pool buffers that moved raw go back to their sources.
-    for (const d of datas) if (d.applied === 0) this.links.get(d.source)!.send({ type: "release", buffer: d.bytes.buffer as ArrayBuffer }, [d.bytes.buffer as ArrayBuffer]);
+    for (const d of datas) if (d.applied === 0) io.release(d);
 
     const report: StepReport = {
       step, version: v.hash, specialized: ready?.hash ?? "", globals, locals,
@@ -438,6 +460,7 @@ export class CStager {
     this.report.bytesMoved += bytesMoved;
     this.report.bytesStored += bytesStored;
     this.o.onStep?.(report);
+    return report;
   }
 
   /** Pulls one source's chunk, when fewer than `maxPulls` are in flight. */
@@ -473,7 +496,15 @@ export class CStager {
       }
     }
     const stateful = inst.initial !== undefined;
-    if (stateful) installState(inst.guarded.fragment.instance, v.manifest, this.state.get(key) ?? inst.initial!);
+    if (stateful) {
+      // State kept from another version may not fit this one (StateError): a fault, as at a source.
+      try {
+        installState(inst.guarded.fragment.instance, v.manifest, this.state.get(key) ?? inst.initial!);
+      } catch (e) {
+        this.instances.delete(id);
+        return { ok: false as const, fault: { fragment, hash: v.hash, step, source: "staging" as const, reason: "error" as const, message: (e as Error).message } };
+      }
+    }
     const r = runGuarded(inst.guarded, fragment, input, where);
     if (!r.ok) this.instances.delete(id);
     else if (stateful) this.state.set(key, extractState(inst.guarded.fragment.instance, v.manifest));
