@@ -273,9 +273,10 @@ export class SmartTap {
           }
           data = r.output.records;
           applied++;
+          // The state after each step that ran: a later step's fault renews the instance (its
+          // memory is not trusted) but does not undo the steps before it, whose output moves on.
+          if (hasState) state = extractState(guarded.fragment.instance, mod.manifest);
         }
-        // After a fault the instance's memory is not trusted: its state stays what staging had.
-        if (hasState && faults.length === 0) state = extractState(guarded.fragment.instance, mod.manifest);
       } catch (e) {
         refused = (e as Error).message;
       }
