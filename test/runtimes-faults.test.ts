@@ -133,15 +133,24 @@ describe("a fragment that traps is quarantined and its data passes on", () => {
     expectEveryIdOnce(sink, ranks);
   });
 
-  it("the trapping filter after a healthy one: the healthy one still applies", async () => {
+  // `third` keeps every third record it has seen (its counter is state); `divz8` traps on a record it keeps.
+  const chained = `${faulty}
+static long seen;
+filter third(const struct particle *p) { seen++; return seen % 3 == 0; }
+filter divz8(const struct particle *p) { long k = (p->id & 0xffff) - 8; return 100 / k > -1000; }
+`;
+  it.each(["source", "staging"] as const)("a trap after a stateful filter at the %s: the filter's work and state are kept", async (at) => {
     const ranks = 2;
-    const both = compileText(`${faulty}\nfilter low(const struct particle *p) { return p->energy < 2.0; }\n`, "both.cod");
-    const steps: Step[] = [{ fragment: "low", at: "source" }, { fragment: "divz", at: "staging" }];
-    const { report, sink } = await runPipeline(both, { ranks, steps });
-    expect(report.faults.map((f) => [f.fragment, f.source])).toEqual([["divz", "staging"]]);
+    const both = compileText(chained, "chained.cod");
+    const alone = await runPipeline(both, { ranks, steps: [{ fragment: "third", at }] });
+    const { report, sink } = await runPipeline(both, { ranks, steps: [{ fragment: "third", at }, { fragment: "divz8", at }] });
+    expect(report.faults.map((f) => [f.fragment, f.step, f.source])).toEqual(at === "source" ? [["divz8", 0, 0], ["divz8", 0, 1]] : [["divz8", 0, "staging"]]);
     for (let step = 0; step < STEPS; step++) {
-      const want = reference(both, ranks, step, [{ fragment: "low", at: "source" }]).records;
-      expect(same(sink.bytes(step), want), `step ${step}`).toBe(true);
+      // Each source's count goes on across steps: step 1 starts at 2000, not 0.
+      const want: bigint[] = [];
+      for (let r = 0; r < ranks; r++) for (let i = 0; i < PARTICLES; i++) if ((step * PARTICLES + i + 1) % 3 === 0) want.push(particleId(r, step, i));
+      expect(idsOf(alone.sink.bytes(step)), `step ${step}`).toEqual(want);
+      expect(same(sink.bytes(step), alone.sink.bytes(step)), `step ${step}`).toBe(true);
     }
   });
 });
