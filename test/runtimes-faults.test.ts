@@ -155,6 +155,25 @@ filter divz8(const struct particle *p) { long k = (p->id & 0xffff) - 8; return 1
   });
 });
 
+describe("a local phase that traps (a global param's expression, run inside write)", () => {
+  const src = `${particleStruct}
+param long q = global max(100 / ((particle.id & 0xffff) - 3));
+filter above(const struct particle *p) { return p->id > q; }
+`;
+  it("each step is stored unprocessed, with a fault per source, and the run completes", async () => {
+    const ranks = 2;
+    const { report, sink } = await runPipeline(compileText(src, "local-trap.cod"), { ranks, steps: [{ fragment: "above", at: "source" }] });
+    expect(report.faults.map((f) => [f.fragment, f.step, f.source, f.reason])).toEqual(
+      [0, 1, 2].flatMap((step) => [0, 1].map((source) => ["(local phase)", step, source, "trap"])),
+    );
+    for (let step = 0; step < STEPS; step++) {
+      expect(report.steps[step]).toMatchObject({ records: 0, unprocessed: ranks * PARTICLES, specialized: "" });
+      expect(same(sink.bytes(step, "unprocessed"), Buffer.concat(written(ranks, step)))).toBe(true);
+    }
+    expectEveryIdOnce(sink, ranks);
+  });
+});
+
 describe("backpressure: a full pool is an error or a wait, never silent loss", () => {
   // One pool slot per rank and a disk that takes its time: the second write finds the pool full.
   const passThrough: Step[] = [];

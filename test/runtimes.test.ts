@@ -192,6 +192,36 @@ describe("hot deployment", () => {
     expect(report.steps.map((s) => [s.records, s.unprocessed])).toEqual([[2 * PARTICLES, 0], [0, 2 * PARTICLES], [0, 2 * PARTICLES]]);
     for (const step of [1, 2]) expect(same(sink.bytes(step, "unprocessed"), Buffer.concat(written(2, step)))).toBe(true);
   });
+  // A new version's global params must be the running one's: the sources run the local phase at
+  // write time, with the module they were set up with, and staging merges with it too.
+  const deployPhases = async (from: string, to: string) => {
+    const mod = moduleOf("subsample.cod");
+    const other = compileText(readFileSync(join(examples, "subsample.cod"), "utf8").replace(from, to), "subsample-v2.cod");
+    let answer: { ok: boolean; error?: string } | undefined;
+    let stager: CStager | undefined;
+    const p = pipelines.get("subsample")!;
+    const { report, sink } = await runPipeline(mod, {
+      ranks: 2, steps: p.steps, onStager: (s) => (stager = s),
+      extra: { onStep: (s) => { if (s.step === 0) answer = stager!.deploy(other.binary, other.manifest); } },
+    });
+    expect(answer?.ok, "deploy accepted it").toBe(false);
+    expect(answer?.error).toMatch(/^module refused: its global params differ from the running version's/);
+    for (let step = 0; step < STEPS; step++) expect(same(sink.bytes(step), reference(mod, 2, step, p.steps).records)).toBe(true);
+    expect(new Set(report.steps.map((s) => s.version)).size).toBe(1);
+  };
+
+  it("refuses a version whose global params differ (another aggregate)", async () => {
+    await deployPhases("global min(particle.energy)", "global max(particle.energy)");
+  });
+
+  // KNOWN BUG: the manifest's phase graph names each global's aggregate but not the expression
+  // aggregated, so deploy() cannot see this change; it accepts the module, and its energy_histogram
+  // then runs with emin computed by the old local phase (min of energy, not of vx). Needs the
+  // compiler to put the phase code's identity (say a hash of the derived phase source) into
+  // manifest.phases. Turn this into a plain `it` when that lands.
+  it.fails("refuses a version whose global params differ (another expression)", async () => {
+    await deployPhases("global min(particle.energy)", "global min(particle.vx)");
+  });
 });
 
 describe("placement changes mid-run", () => {
@@ -254,6 +284,10 @@ describe("placement changes mid-run", () => {
       ranks, steps, onStager: (s) => (stager = s),
       extra: { onStep: (s) => { if (s.step === 0) stager!.place("number", "source"); if (s.step === 1) stager!.place("number", "staging"); } },
     });
+    const threaded = await runPipeline(mod, {
+      ranks, steps, threads: true,
+      extra: { placements: [{ step: 1, fragment: "number", at: "source" }, { step: 2, fragment: "number", at: "staging" }] },
+    });
     expect(moved.report.steps.map((s) => s.placement[0].at)).toEqual(["staging", "source", "staging"]);
     expect(placed.report.steps.map((s) => s.placement[0].at)).toEqual(["staging", "source", "staging"]);
     for (let step = 0; step < STEPS; step++) {
@@ -263,7 +297,7 @@ describe("placement changes mid-run", () => {
       const got = still.sink.bytes(step);
       const dv = new DataView(got.buffer, got.byteOffset, got.byteLength);
       expect(Array.from({ length: got.byteLength / 8 }, (_, k) => dv.getBigInt64(k * 8, true))).toEqual(want);
-      for (const run of [atSource, moved, placed]) expect(same(run.sink.bytes(step), got), `step ${step}`).toBe(true);
+      for (const run of [atSource, moved, placed, threaded]) expect(same(run.sink.bytes(step), got), `step ${step}`).toBe(true);
     }
   });
 });
