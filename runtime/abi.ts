@@ -341,4 +341,10 @@ export interface PhaseGraph {
   }[];
   /** Fragments that read a global param, directly or through functions they call. */
   dependents: string[];
+  /**
+   * sha256 of the derived phase code (local, merge, finalize as generated C): two modules whose
+   * `code` and `globals` agree compute the same partials, so a new version can take over a run
+   * whose sources already compute partials with the old one.
+   */
+  code?: string;
 }

@@ -125,6 +125,13 @@ export class CStager {
   private readonly report: StagerReport = { steps: [], bytesWritten: 0, bytesMoved: 0, bytesStored: 0, faults: [], sources: [], refused: [] };
   private inFlight = 0;
   private readonly queue: (() => void)[] = [];
+  /**
+   * Where a step's output records from several chunks are gathered, reused from step to step:
+   * a fresh buffer of a step's size each time costs more than the copy itself (its pages are
+   * zero-filled on first touch). A sink copies what it keeps: it cannot keep references anyway,
+   * as raw pool buffers go back to their sources once `write` is done.
+   */
+  private gathered?: ArrayBuffer;
   private readonly waiting = new Map<string, (d: Data) => void>();
   private finished!: (r: StagerReport) => void;
   private failed!: (e: Error) => void;
@@ -135,6 +142,10 @@ export class CStager {
     this.version = { hash: moduleHash(options.binary), binary: options.binary, manifest: options.manifest };
     this.steps = options.steps.map((s) => ({ ...s }));
     checkOrder(this.steps);
+    const unknown = this.steps.filter((s) => !options.manifest.fragments.some((f) => f.name === s.fragment));
+    if (unknown.length > 0) {
+      throw new Error(`${unknown.map((s) => `'${s.fragment}'`).join(", ")} ${unknown.length > 1 ? "are not fragments" : "is not a fragment"} of the module (it has ${options.manifest.fragments.map((f) => f.name).join(", ") || "none"})`);
+    }
     for (const p of options.placements ?? []) {
       if (!this.steps.some((s) => s.fragment === p.fragment)) throw new Error(`placement at step ${p.step}: '${p.fragment}' is not a step of this operation`);
       const list = this.schedule.get(p.step) ?? [];
@@ -170,20 +181,23 @@ export class CStager {
    * Hot-loads a new version of the fragment module: checked now, in effect from the next step
    * to start. A refused module leaves the current version running.
    */
-  deploy(binary: Uint8Array, manifest: Manifest): { ok: true; hash: string } | { ok: false; error: string } {
+  deploy(binary: Uint8Array, manifest: Manifest, expectedHash?: string): { ok: true; hash: string } | { ok: false; error: string } {
     const refuse = (error: string) => {
       this.report.refused.push(error);
       return { ok: false as const, error };
     };
     try {
       const zeros = Object.fromEntries(manifest.params.filter((p) => !p.bound).map((p) => [p.name, p.wasm === "i64" ? 0n : 0]));
-      loadGuarded(binary, manifest, { params: zeros });
+      loadGuarded(binary, manifest, { params: zeros, ...(expectedHash ? { expectedHash } : {}) });
     } catch (e) {
       return refuse(e instanceof ModuleRefused ? `module refused (${e.check}): ${e.message}` : `module refused: ${(e as Error).message}`);
     }
     const missing = this.steps.filter((s) => !manifest.fragments.some((f) => f.name === s.fragment));
     if (missing.length > 0) return refuse(`module refused: it lacks fragment${missing.length > 1 ? "s" : ""} ${missing.map((s) => `'${s.fragment}'`).join(", ")} of this operation`);
-    if (JSON.stringify(manifest.phases ?? null) !== JSON.stringify(this.version.manifest.phases ?? null)) {
+    // The sources compute partials with the running version's local phase: a new version must
+    // compute the same ones (same globals, same derived phase code; its dependents may differ).
+    const phaseOf = (m: Manifest) => (m.phases ? JSON.stringify({ ...m.phases, dependents: undefined }) : "none");
+    if (phaseOf(manifest) !== phaseOf(this.version.manifest)) {
       return refuse("module refused: its global params differ from the running version's (the sources' local phase is fixed for a run)");
     }
     const hash = moduleHash(binary);
@@ -422,7 +436,7 @@ export class CStager {
     const datasets: OutputDataset[] = [];
     const outType = steps.length > 0 ? this.outputType(v.manifest, steps[steps.length - 1].fragment) : inputType;
     const layout = this.layout(v.manifest, outType);
-    const records = concat(done.map((c) => c.bytes));
+    const records = this.gather(done.map((c) => c.bytes));
     datasets.push({ name: "records", layout, bytes: records, count: records.byteLength / layout.size });
     const byType = new Map<string, Chunk[]>();
     for (const c of unprocessed.sort((a, b) => a.source - b.source)) byType.set(c.type, [...(byType.get(c.type) ?? []), c]);
@@ -461,6 +475,21 @@ export class CStager {
     this.report.bytesStored += bytesStored;
     this.o.onStep?.(report);
     return report;
+  }
+
+  /** The parts one after another: the one part itself, else a view of `gathered` (valid until the next step). */
+  private gather(parts: Uint8Array[]): Uint8Array {
+    if (parts.length === 1) return parts[0];
+    const bytes = parts.reduce((n, b) => n + b.byteLength, 0);
+    if (bytes === 0) return new Uint8Array(0);
+    if (!this.gathered || this.gathered.byteLength < bytes) this.gathered = new ArrayBuffer(bytes);
+    const out = new Uint8Array(this.gathered, 0, bytes);
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.byteLength;
+    }
+    return out;
   }
 
   /** Pulls one source's chunk, when fewer than `maxPulls` are in flight. */

@@ -12,6 +12,7 @@ import { preprocess, type PreprocessOptions } from "./preprocess.js";
 import { parse } from "./parse.js";
 import { buildAst } from "./build-ast.js";
 import { check, type CheckedUnit } from "./check.js";
+import { createHash } from "node:crypto";
 import { globalParams, phaseGraph, phaseSource } from "./phases.js";
 import { recordDefinitions, RECORDS_FILE } from "./records.js";
 import { RecordLayoutError, type HostRecord } from "../runtime/records.js";
@@ -138,7 +139,7 @@ export function compileProgram(text: string, fileName: string, options: CompileO
   if (hasErrors || !out) return { ...front, diagnostics, hasErrors: true };
   const sourceMap = "sourceMap" in out && typeof out.sourceMap === "string" ? out.sourceMap : undefined;
   const graph = phaseGraph(front.checked, globalRecordSize(front.checked));
-  const manifest = graph ? { ...out.manifest, phases: graph } : out.manifest;
+  const manifest = graph ? { ...out.manifest, phases: { ...graph, code: createHash("sha256").update(phases ?? "").digest("hex") } } : out.manifest;
   return { ...front, diagnostics, hasErrors, binary: out.binary, text: out.text, manifest, sourceMap };
 }
 

@@ -176,14 +176,14 @@ describe("pipeline files", () => {
       simulation: { ranks: 0, speed: 1 },
     });
     expect(parsePipeline(bad, "p.json").problems).toEqual([
-      "fragment: unknown key (expected fragments, steps, params, simulation)",
+      "fragment: unknown key (expected fragments, steps, params, placements, output, simulation, runtime)",
       "fragments: expected the path of a fragment file",
       'steps[0].at: expected "source" or "staging"',
       "steps[1].fragment: expected a fragment name",
       "steps[1].cap: expected a positive integer",
       "params.a: expected a number",
       "simulation.ranks: expected a positive integer",
-      "simulation.speed: unknown key (expected ranks, particles, seed)",
+      "simulation.speed: unknown key (expected ranks, particles, seed, steps, work)",
     ]);
     expect(parsePipeline("{ nope", "p.json").problems[0]).toMatch(/^not valid JSON/);
     expect(parsePipeline(JSON.stringify({ fragments: "a.cod", steps: [{ fragment: "f", at: "staging" }, { fragment: "g", at: "source" }] }), "p.json").problems).toEqual([

@@ -214,12 +214,8 @@ describe("hot deployment", () => {
     await deployPhases("global min(particle.energy)", "global max(particle.energy)");
   });
 
-  // KNOWN BUG: the manifest's phase graph names each global's aggregate but not the expression
-  // aggregated, so deploy() cannot see this change; it accepts the module, and its energy_histogram
-  // then runs with emin computed by the old local phase (min of energy, not of vx). Needs the
-  // compiler to put the phase code's identity (say a hash of the derived phase source) into
-  // manifest.phases. Turn this into a plain `it` when that lands.
-  it.fails("refuses a version whose global params differ (another expression)", async () => {
+  // The phase graph carries a hash of the derived phase code, so another expression is seen.
+  it("refuses a version whose global params differ (another expression)", async () => {
     await deployPhases("global min(particle.energy)", "global min(particle.vx)");
   });
 });
