@@ -47,6 +47,8 @@ export interface StagerOptions {
   timeoutMs?: number;
   /** Placement changes by step: from `step` on, `fragment` runs `at`. */
   placements?: { step: number; fragment: string; at: "source" | "staging" }[];
+  /** Send module bytes with every pull, not only a source's first (sources that may restart). */
+  alwaysSendModules?: boolean;
   /** A name for the output's attributes (the fragment file). */
   name?: string;
   onFault?: (fault: FragmentFault) => void;
@@ -283,7 +285,7 @@ export class CStager {
   private ref(source: number, v: Version): ModuleRef {
     let sent = this.sent.get(source);
     if (!sent) this.sent.set(source, (sent = new Set()));
-    const first = !sent.has(v.hash);
+    const first = !sent.has(v.hash) || this.o.alwaysSendModules === true;
     sent.add(v.hash);
     return { hash: v.hash, manifest: v.manifest, ...(first ? { binary: v.binary } : {}) };
   }
