@@ -3,7 +3,8 @@
 // Out: dist/enstage.mjs, one executable ESM file
 // (the `bin` of package.json), so `enstage` starts without a TypeScript loader and without
 // resolving hundreds of modules. chevrotain is bundled; binaryen and h5wasm stay external: each is a
-// large self-contained emscripten build that gains nothing from bundling.
+// large self-contained emscripten build that gains nothing from bundling; so does the NATS client,
+// whose CommonJS parts require Node modules at run time, which an ESM bundle cannot.
 // The libc's C files travel inside the bundle: src/libc.ts reads them from disk when run from
 // source, and here it is replaced by a module that imports each one as text.
 
@@ -39,7 +40,7 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  external: ["binaryen", "h5wasm"],
+  external: ["binaryen", "h5wasm", "@nats-io/*"],
   loader: { ".c": "text" },
   plugins: [embedLibc],
   banner: { js: "#!/usr/bin/env node" },

@@ -482,10 +482,24 @@ Exit status: the program's; otherwise 1 compile errors, 2 usage error, 70 intern
   },
 };
 
+const natsOptions: ParseArgsConfig["options"] = {
+  nats: { type: "string" },
+  run: { type: "string" },
+  creds: { type: "string" },
+  user: { type: "string" },
+  password: { type: "string" },
+  token: { type: "string" },
+};
+
+function natsSettings(values: Record<string, unknown>) {
+  const str = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : undefined);
+  return { url: str("nats"), run: str("run"), credsFile: str("creds"), user: str("user"), pass: str("password"), token: str("token") };
+}
+
 const runCommand: Command = {
   name: "run",
   summary: "run a pipeline: the synthetic simulation's ranks write through SmartTap, CStager stages and stores",
-  usage: "enstage run PIPELINE.json... [-o OUT.h5 | --no-output] [--progress | --no-progress]",
+  usage: "enstage run PIPELINE.json... [-o OUT.h5 | --no-output] [--progress | --no-progress] | enstage run PIPELINE.json --nats URL [--ranks 0-3] [--run NAME]",
   help: `Run the operation a pipeline file describes, on the embedded default: the fragment file it
 names is compiled (with fuel, so no fragment can hang a rank); the built-in synthetic particle
 simulation runs its ranks as worker threads, each writing every step through a SmartTap (the
@@ -519,6 +533,15 @@ Options:
   --progress          show the progress bar even when stderr is not a terminal
   --no-progress       never show it
 
+Across processes (see 'enstage help stager'): with --nats URL (or "nats": { "url" } in the
+pipeline) this process runs only the simulation's ranks, each writing through a SmartTap linked
+to the stagers over NATS; start one or more 'enstage stager' processes for the same pipeline.
+  --nats URL          the NATS server (nats://host:port; several separated by commas)
+  --ranks LIST        the ranks to run here, e.g. 0-3 or 0,2 (default: all the pipeline's)
+  --run NAME          the run's name, shared by its stagers and ranks (default: the pipeline
+                      file's name)
+  --creds FILE, --user U --password P, --token T   NATS credentials
+
 Examples:
   enstage run examples/enstage/subsample.json
   enstage run examples/enstage/bbox-in-place.json -o /tmp/bbox.h5
@@ -531,9 +554,16 @@ named), 2 usage error.`,
     "no-output": { type: "boolean" },
     progress: { type: "boolean" },
     "no-progress": { type: "boolean" },
+    ...natsOptions,
+    ranks: { type: "string" },
   },
   async run(values, files) {
     if (files.length === 0) throw new UsageError("run: expected a pipeline file");
+    if (values.nats !== undefined || values.ranks !== undefined) {
+      if (files.length > 1) throw new UsageError("run: with --nats, one pipeline at a time");
+      const { sourcesCommand } = await import("./distributed.js");
+      return sourcesCommand(files[0], { ...natsSettings(values), ranks: values.ranks as string | undefined }, out, err);
+    }
     if (values.output !== undefined && values["no-output"]) throw new UsageError("run: --output and --no-output contradict each other");
     if (values.output !== undefined && files.length > 1) throw new UsageError("run: --output names one file, but several pipelines were given");
     const overrides = {
@@ -547,6 +577,113 @@ named), 2 usage error.`,
       status = Math.max(status, s);
     }
     return status;
+  },
+};
+
+// ---- across processes (NATS) ------------------------------------------------------------------
+
+const stagerCommand: Command = {
+  name: "stager",
+  summary: "serve as a CStager for a pipeline run on NATS (several may share the work)",
+  usage: "enstage stager PIPELINE.json --nats URL [--run NAME] [-o DIR | --no-output] [--name NAME]",
+  help: `Run a CStager process for the pipeline's run on a NATS server with JetStream. The first
+stager to start publishes the pipeline's compiled module and placement; the sources ('enstage run
+PIPELINE --nats URL', any number of processes) announce each step to the stagers; the stagers
+share the steps (a work queue: each step runs on one of them; one that dies leaves its steps to
+the others, redone from the data still in the stream), run the global phase, specialize, pull
+each source's chunk (reduced at the source when a fragment is placed there) and store each step
+as its own HDF5 file. It exits when every step of the run is stored and every source is done.
+
+A new module version or placement while it runs: 'enstage deploy'. A fresh run needs a new run
+name (or 'enstage stager --reset' first, when nothing runs): streams keep a run's data.
+
+Options:
+  --nats URL          the NATS server (or "nats": { "url" } in the pipeline, or NATS_URL)
+  --run NAME          the run's name (default: the pipeline file's name)
+  -o, --output DIR    where the step files go (default out/RUN/)
+  --no-output         store nothing (count only)
+  --name NAME         this stager's name in logs and step reports (default: its process id)
+  --delay-ms N        wait N ms more per step (to test a slow staging area)
+  --ack-wait-ms N     how long a dead stager's step waits before another takes it (default 10000)
+  --reset             delete the run's streams and step records, then exit
+  --creds FILE, --user U --password P, --token T   NATS credentials
+
+A local server for trying it (Debian: apt-get install nats-server):
+  nats-server -js -sd /tmp/nats &
+  enstage stager examples/enstage/subsample.json --nats nats://127.0.0.1:4222 --name s1 &
+  enstage stager examples/enstage/subsample.json --nats nats://127.0.0.1:4222 --name s2 &
+  enstage run examples/enstage/subsample.json --nats nats://127.0.0.1:4222 --ranks 0-1 &
+  enstage run examples/enstage/subsample.json --nats nats://127.0.0.1:4222 --ranks 2-3
+
+Exit status: 0 when the run is stored, 1 on a bad pipeline, an unreachable server or a failure.`,
+  options: {
+    ...natsOptions,
+    output: { type: "string", short: "o" },
+    "no-output": { type: "boolean" },
+    name: { type: "string" },
+    "delay-ms": { type: "string" },
+    "ack-wait-ms": { type: "string" },
+    reset: { type: "boolean" },
+  },
+  async run(values, files) {
+    if (files.length !== 1) throw new UsageError("stager: expected one pipeline file");
+    const num = (k: string) => {
+      if (values[k] === undefined) return undefined;
+      const n = Number(values[k]);
+      if (!Number.isInteger(n) || n < 0) throw new UsageError(`stager: --${k} takes a whole number of milliseconds, not '${values[k]}'`);
+      return n;
+    };
+    const settings = natsSettings(values);
+    if (values.reset) {
+      const url = settings.url ?? process.env.NATS_URL;
+      if (!url) throw new UsageError("stager: --reset needs --nats URL");
+      const run = settings.run ?? files[0].replace(/^.*\//, "").replace(/\.json$/, "");
+      const { connect } = await import("../runtime/nats/connect.js");
+      const { resetRun } = await import("../runtime/nats/run.js");
+      const nc = await connect(url, { name: "enstage stager --reset" });
+      await resetRun(nc, run);
+      await nc.close();
+      out(`run '${run}': streams and step records deleted`);
+      return 0;
+    }
+    const { stagerCommand: serve } = await import("./distributed.js");
+    return serve(files[0], {
+      ...settings,
+      name: values.name as string | undefined,
+      output: values["no-output"] ? null : (values.output as string | undefined),
+      delayMs: num("delay-ms"),
+      ackWaitMs: num("ack-wait-ms"),
+    }, out, err);
+  },
+};
+
+const deployCommand: Command = {
+  name: "deploy",
+  summary: "publish a new module version and/or placement to a running pipeline on NATS",
+  usage: "enstage deploy [FRAGMENTS.cod] --nats URL --run NAME [--place FRAGMENT=source|staging]...",
+  help: `Change a pipeline while it runs across processes. With FRAGMENTS.cod, compile it (with fuel),
+store the module in the run's Object Store by its hash and make it the run's version; with
+--place, move fragments between the sources and staging. The placement is a KV entry watched by
+every stager, changed with compare-and-set; each step runs entirely under the version in force
+when it starts. A stager refuses a module that is corrupt, does not match its hash, lacks a step's
+fragment or computes other global values, and keeps the previous version running.
+
+Options:
+  --nats URL                   the NATS server
+  --run NAME                   the run to change
+  --place FRAGMENT=WHERE       run FRAGMENT at the source or at staging (repeatable)
+  --creds FILE, --user U --password P, --token T   NATS credentials
+
+Examples:
+  enstage deploy subsample-v2.cod --nats nats://127.0.0.1:4222 --run subsample
+  enstage deploy --nats nats://127.0.0.1:4222 --run bbox --place in_box=source`,
+  options: { ...natsOptions, place: { type: "string", multiple: true } },
+  async run(values, files) {
+    if (files.length > 1) throw new UsageError("deploy: at most one fragment file");
+    const place = (values.place as string[] | undefined) ?? [];
+    if (files.length === 0 && place.length === 0) throw new UsageError("deploy: give a fragment file, --place, or both");
+    const { deployCommand: deploy } = await import("./distributed.js");
+    return deploy(files[0], { ...natsSettings(values), place }, out, err);
   },
 };
 
@@ -659,7 +796,7 @@ function parseSettings(list: string[], manifest: Manifest): ParamValues {
 
 // ---- the command table ------------------------------------------------------------------------
 
-const commands: Command[] = [check, compile, exec, runCommand, specializeCommand];
+const commands: Command[] = [check, compile, exec, runCommand, stagerCommand, deployCommand, specializeCommand];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length), "help".length) + 2;

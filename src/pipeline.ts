@@ -15,9 +15,13 @@
 //     "simulation": { "ranks": 4, "particles": 100000, "seed": 1, "steps": 4, "work": 1 },
 //                                                          the built-in synthetic simulation;
 //                                                          work: microseconds per particle
-//     "runtime": { "slots": 4, "policy": "block", "timeoutMs": 30000, "pulls": 4, "threads": true }
-//   }                                                      pool slots per rank, what a full pool
+//     "runtime": { "slots": 4, "policy": "block", "timeoutMs": 30000, "pulls": 4, "threads": true },
+//                                                          pool slots per rank, what a full pool
 //                                                          does, pulls in flight, ranks as threads
+//     "nats": { "url": "nats://127.0.0.1:4222", "run": "subsample", "maxBytes": 1073741824 }
+//   }                                                      across processes (optional): the
+//                                                          server, the run's name (default: the
+//                                                          pipeline file's), the staging stream's size
 
 import { dirname, resolve } from "node:path";
 import type { Step } from "../runtime/operation.js";
@@ -32,9 +36,11 @@ export interface Pipeline {
   output?: string;
   simulation: { ranks: number; particles: number; seed: number; steps: number; work: number };
   runtime: { slots: number; policy: "block" | "fail"; timeoutMs: number; pulls: number; threads: boolean };
+  /** Across processes on NATS: the server and run name, when the file says. */
+  nats?: { url?: string; run?: string; maxBytes?: number };
 }
 
-const topKeys = ["fragments", "steps", "params", "placements", "output", "simulation", "runtime"];
+const topKeys = ["fragments", "steps", "params", "placements", "output", "simulation", "runtime", "nats"];
 
 export function parsePipeline(text: string, path: string): { pipeline?: Pipeline; problems: string[] } {
   const problems: string[] = [];
@@ -129,12 +135,32 @@ export function parsePipeline(text: string, path: string): { pipeline?: Pipeline
       }
     }
   }
+  let nats: Pipeline["nats"];
+  if (o.nats !== undefined) {
+    if (typeof o.nats !== "object" || o.nats === null || Array.isArray(o.nats)) problems.push("nats: expected { url, run, maxBytes }");
+    else {
+      nats = {};
+      for (const [k, v] of Object.entries(o.nats)) {
+        if (k === "url") {
+          if (typeof v !== "string" || !/^(nats|tls|ws|wss):\/\//.test(v)) problems.push("nats.url: expected a NATS URL such as nats://127.0.0.1:4222");
+          else nats.url = v;
+        } else if (k === "run") {
+          if (typeof v !== "string" || !/^[A-Za-z0-9_-]{1,64}$/.test(v)) problems.push("nats.run: expected 1 to 64 letters, digits, '-' or '_'");
+          else nats.run = v;
+        } else if (k === "maxBytes") {
+          if (!Number.isInteger(v) || (v as number) < 1 << 20) problems.push("nats.maxBytes: expected a whole number of bytes, at least 1 MiB");
+          else nats.maxBytes = v as number;
+        } else problems.push(`nats.${k}: unknown key (expected url, run, maxBytes)`);
+      }
+    }
+  }
   if (problems.length > 0) return { problems };
   return {
     pipeline: {
       fragments: resolve(dirname(path), o.fragments as string),
       steps, params, placements, simulation: sim, runtime,
       ...(typeof o.output === "string" ? { output: o.output } : {}),
+      ...(nats ? { nats } : {}),
     },
     problems,
   };

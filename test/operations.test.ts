@@ -176,7 +176,7 @@ describe("pipeline files", () => {
       simulation: { ranks: 0, speed: 1 },
     });
     expect(parsePipeline(bad, "p.json").problems).toEqual([
-      "fragment: unknown key (expected fragments, steps, params, placements, output, simulation, runtime)",
+      "fragment: unknown key (expected fragments, steps, params, placements, output, simulation, runtime, nats)",
       "fragments: expected the path of a fragment file",
       'steps[0].at: expected "source" or "staging"',
       "steps[1].fragment: expected a fragment name",
