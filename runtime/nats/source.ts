@@ -194,6 +194,7 @@ export class NatsSourceLink implements Link<ToSource, ToStager> {
         } catch (e) {
           if (this.closed) throw e;
           if (!(e instanceof BackpressureError)) this.log(`source ${d.source}: step ${d.step}: publishing its chunk failed, retrying: ${(e as Error).message}`);
+          else if (wait === 50) this.log(`source ${d.source}: step ${d.step}: the staging stream is full; the chunk stays in the pool until it fits (${e.message})`);
           await sleep(wait);
         }
       }
