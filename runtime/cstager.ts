@@ -23,7 +23,7 @@
 import type { Manifest, ManifestStruct } from "./abi.js";
 import type { OutputSink, OutputDataset } from "./hdf5.js";
 import type { Specializer, Step } from "./operation.js";
-import { sourceFuel } from "./operation.js";
+import { concat, sourceFuel } from "./operation.js";
 import { globalPhase, instantiateForPhases, type GlobalValue } from "./phases.js";
 import type { Announce, Data, Done, Link, ModuleRef, Pull, ToSource, ToStager } from "./protocol.js";
 import { formatFault, loadGuarded, moduleHash, ModuleRefused, runGuarded, type FragmentFault, type GuardedModule } from "./sandbox.js";
@@ -569,13 +569,3 @@ function checkOrder(steps: Step[]): void {
   }
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(parts.reduce((n, b) => n + b.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
-}

@@ -105,7 +105,9 @@ export function sourceFuel(inputBytes: number): bigint {
   return BigInt(Math.ceil(inputBytes / 64)) * 10_000n + 10_000_000n;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
+/** The buffers one after another (a single one is returned as it is, not copied). */
+export function concat(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
   const out = new Uint8Array(parts.reduce((n, b) => n + b.byteLength, 0));
   let at = 0;
   for (const p of parts) {
