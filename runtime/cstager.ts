@@ -63,7 +63,8 @@ export interface StepReport {
   globals: Record<string, GlobalValue>;
   /** Per source, the aggregates over its own records (tags). */
   locals: Record<string, GlobalValue>[];
-  placement: Step[];
+  /** Where each step ran; `quarantined`: it did not run (a fault earlier in this version). */
+  placement: (Step & { quarantined?: boolean })[];
   bytesWritten: number;
   bytesMoved: number;
   bytesStored: number;
@@ -458,7 +459,8 @@ export class CStager {
     if (this.o.name) attrs.file = this.o.name;
     for (const [k, x] of Object.entries(globals)) attrs[`global ${k}`] = Array.isArray(x) ? x.join(" ") : typeof x === "bigint" ? x.toString() : x;
     for (const [k, x] of Object.entries(this.o.params ?? {})) attrs[`param ${k}`] = typeof x === "bigint" ? x.toString() : x;
-    if (faults.length > 0) attrs.faults = faults.map(formatFault).join("\n");
+    // ASCII, so that h5dump prints it as it is.
+    if (faults.length > 0) attrs.faults = faults.map((f) => formatFault(f).replace(/…/g, "...")).join("\n");
     const before = this.o.sink.bytesStored;
     await this.o.sink.write({ step, datasets, attrs });
     const bytesStored = this.o.sink.bytesStored - before;
@@ -468,7 +470,10 @@ export class CStager {
 
     const report: StepReport = {
       step, version: v.hash, specialized: ready?.hash ?? "", globals, locals,
-      placement: steps.map((s, i) => ({ ...s, at: i < atSource ? "source" : "staging" })),
+      placement: steps.map((s, i) => ({
+        ...s, at: i < atSource ? "source" : "staging",
+        ...(this.quarantined.has(`${v.hash}:${s.fragment}`) && !faults.some((f) => f.fragment === s.fragment) ? { quarantined: true } : {}),
+      })),
       bytesWritten, bytesMoved, bytesStored, records: records.byteLength / layout.size, unprocessed: unprocessedCount, faults,
     };
     this.report.steps.push(report);

@@ -170,13 +170,14 @@ function where(p: Pipeline, r: StagerReport): string {
     .map((s, i) => {
       const runs: { at: string; from: number; to: number }[] = [];
       for (const st of r.steps) {
-        const at = st.placement[i]?.at ?? s.at;
+        const at = st.placement[i]?.quarantined ? "quarantine" : (st.placement[i]?.at ?? s.at);
         const lastRun = runs.at(-1);
         if (lastRun && lastRun.at === at && lastRun.to === st.step - 1) lastRun.to = st.step;
         else runs.push({ at, from: st.step, to: st.step });
       }
       const span = (x: { from: number; to: number }) => (x.from === x.to ? `step ${x.from}` : `steps ${x.from}-${x.to}`);
-      return runs.length === 1 ? `${s.fragment} at ${runs[0].at}` : `${s.fragment} ${runs.map((x) => `at ${x.at} (${span(x)})`).join(", ")}`;
+      const place = (at: string) => (at === "quarantine" ? "quarantined, not run" : `at ${at}`);
+      return runs.length === 1 ? `${s.fragment} ${place(runs[0].at)}` : `${s.fragment} ${runs.map((x) => `${place(x.at)} (${span(x)})`).join(", ")}`;
     })
     .join("; ");
 }

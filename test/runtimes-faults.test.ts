@@ -64,7 +64,7 @@ describe("a fragment that never ends is stopped by fuel and quarantined", () => 
     for (const f of report.faults) expectFault(f, report, { fragment: "spin", reason: "fuel" });
     expect(faults).toEqual(report.faults);
     expect(report.steps.map((s) => s.faults.length)).toEqual([2, 0, 0]);
-    expect(sink.steps[0].attrs.faults).toMatch(/fragment 'spin' \(hash [0-9a-f]{8}…\) ran out of fuel at step 0 on source 0/);
+    expect(sink.steps[0].attrs.faults).toMatch(/fragment 'spin' \(hash [0-9a-f]{8}\.\.\.\) ran out of fuel at step 0 on source 0/);
     for (let step = 0; step < STEPS; step++) {
       expect(same(sink.bytes(step), Buffer.concat(written(ranks, step))), `step ${step}`).toBe(true);
       expect(report.steps[step].unprocessed).toBe(0);
