@@ -1,7 +1,7 @@
 // A private nats-server for tests and benchmarks: JetStream on, loopback only, a random free port
 // and a fresh storage directory, so runs never share state with each other or with a server the
 // machine already runs. The server is Debian's `nats-server` (2.9.x) found on PATH.
-// In: options (payload limit, monitoring port). Out: a handle with the URL, the process id and
+// In: options (payload limit, monitoring port, extra configuration such as authorization). Out: a handle with the URL, the process id and
 // the storage directory, and stop / kill / restart. `restart` reuses the port and the storage
 // directory, as a crashed server coming back would (file storage keeps the streams).
 // Every server started here is killed when this process exits, even if a test forgot to stop it.
@@ -17,6 +17,8 @@ export interface NatsServerOptions {
   maxPayload?: number;
   /** Serve the HTTP monitoring endpoint on another free port (off by default). */
   monitor?: boolean;
+  /** More server configuration, verbatim (e.g. `authorization { user: a, password: b }`). */
+  config?: string;
   /** How long to wait for the server to accept connections (default 10 s). */
   startTimeoutMs?: number;
 }
@@ -103,7 +105,7 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
   const storeDir = join(dir, "store");
   const configFile = join(dir, "server.conf");
   // Only what the command line cannot say goes into the config file.
-  writeFileSync(configFile, `max_payload: ${options.maxPayload ?? 1024 * 1024}\n`);
+  writeFileSync(configFile, `max_payload: ${options.maxPayload ?? 1024 * 1024}\n${options.config ?? ""}\n`);
   const startTimeoutMs = options.startTimeoutMs ?? 10_000;
 
   let port = 0;

@@ -78,6 +78,20 @@ describe.skipIf(!available)("NATS transport (real nats-server)", () => {
     expect(err.message).toContain(url);
   });
 
+  it("connects with credentials, and names the URL when they are refused", async () => {
+    const guarded = await startNatsServer({ config: "authorization { user: stager, password: s3cret }" });
+    try {
+      const ok = await connect(guarded.url, { name: "auth-ok", user: "stager", pass: "s3cret" });
+      await ok.close();
+      const err = await connect(guarded.url, { name: "auth-bad", user: "stager", pass: "wrong", maxReconnectAttempts: 0 }).catch((e) => e);
+      expect(err).toBeInstanceOf(ConnectError);
+      expect(err.message).toContain(guarded.url);
+      expect(err.message).toContain("credentials");
+    } finally {
+      await guarded.stop();
+    }
+  });
+
   it("moves chunks, splitting one of 3x max_payload and checking it whole", async () => {
     expect(nc.info?.max_payload).toBe(MAX_PAYLOAD);
     await ensureChunkStream(js, { name: "RT", subjects: ["rt.chunks.>"], maxBytes: 16 * 1024 * KiB });
@@ -166,6 +180,24 @@ describe.skipIf(!available)("NATS transport (real nats-server)", () => {
     await late;
     await until("every chunk", () => received.length === published + 1);
     expect(received).toContain("late");
+  });
+
+  it("shares chunks between competing consumers, each chunk to one of them", async () => {
+    await ensureChunkStream(js, { name: "SHARE", subjects: ["share.chunks"], maxBytes: 16 * 1024 * KiB });
+    const ncB = await connect(server.url, { name: "stager-b" });
+    extra.push(ncB);
+    const byA: string[] = [];
+    const byB: string[] = [];
+    const slow = (into: string[]) => async (c: Chunk) => { into.push(c.id); await sleep(20); };
+    consumers.push(await consumeChunks(js, "SHARE", "stagers", slow(byA)));
+    consumers.push(await consumeChunks(openJetStream(ncB), "SHARE", "stagers", slow(byB)));
+    const ids = Array.from({ length: 24 }, (_, i) => `s${i}`);
+    for (const [i, id] of ids.entries()) await publishChunk(js, "share.chunks", makeChunk(id, i % 3 ? 2000 : 2 * MAX_PAYLOAD, i % 4));
+    await until("every chunk", () => byA.length + byB.length >= ids.length);
+    await sleep(200);
+    expect([...byA, ...byB].sort()).toEqual([...ids].sort());
+    expect(byA.length).toBeGreaterThan(0);
+    expect(byB.length).toBeGreaterThan(0);
   });
 
   it("redelivers a dead consumer's unacknowledged chunk to a competing one", async () => {
