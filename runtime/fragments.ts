@@ -27,6 +27,13 @@ export interface LoadOptions {
   records?: HostRecord[];
   /** Global histograms (spec §8.4): values written into their read-only arrays, by name. */
   arrays?: Record<string, bigint[]>;
+  /** `binary` already compiled (so validated), e.g. by runtime/sandbox.ts: not compiled again. */
+  compiled?: WebAssembly.Module;
+  /**
+   * For a module rewritten to import its memory (runtime/sandbox.ts, `ReusedMemory`): the
+   * import's module and name, and the memory to give it, zeroed by the caller.
+   */
+  memory?: { module: string; name: string; memory: WebAssembly.Memory };
 }
 
 export interface FragmentModule {
@@ -51,7 +58,7 @@ export function loadModule(binary: Uint8Array, manifest: Manifest, options: Load
   if (manifest.abiVersion !== ABI_VERSION) {
     throw new FragmentError(`the module was built for fragment ABI ${manifest.abiVersion}; this runtime speaks ${ABI_VERSION}`);
   }
-  if (!WebAssembly.validate(binary as BufferSource)) throw new FragmentError("the module is not valid WebAssembly");
+  if (!options.compiled && !WebAssembly.validate(binary as BufferSource)) throw new FragmentError("the module is not valid WebAssembly");
   if (options.records) {
     try {
       checkRecordLayouts(manifest, options.records);
@@ -73,10 +80,11 @@ export function loadModule(binary: Uint8Array, manifest: Manifest, options: Load
   const queue = new Proxy({}, { get: (_t, name) => (String(name).startsWith("EVcount_") ? () => 0n : () => 0) });
   let instance: WebAssembly.Instance;
   try {
-    instance = new WebAssembly.Instance(new WebAssembly.Module(binary as BufferSource), {
+    instance = new WebAssembly.Instance(options.compiled ?? new WebAssembly.Module(binary as BufferSource), {
       ...host,
       [PARAMS_MODULE]: params,
       [ENSTAGE_MODULE]: queue,
+      ...(options.memory ? { [options.memory.module]: { [options.memory.name]: options.memory.memory } } : {}),
     });
   } catch (e) {
     throw new FragmentError(`the module does not instantiate: ${(e as Error).message}`);

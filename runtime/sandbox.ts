@@ -47,6 +47,8 @@ export interface GuardOptions {
   params?: Record<string, number | bigint>;
   /** Global histograms (spec §8.4): the values of their read-only arrays, by name. */
   arrays?: Record<string, bigint[]>;
+  /** Instantiate into this memory instead of a new one (see `ReusedMemory`). */
+  memory?: ReusedMemory;
 }
 
 export interface GuardedModule {
@@ -58,7 +60,40 @@ export interface GuardedModule {
 }
 
 // What it takes to instantiate a guarded module again after a trap.
-const recipes = new WeakMap<GuardedModule, { binary: Uint8Array; manifest: Manifest; load: LoadOptions }>();
+const recipes = new WeakMap<GuardedModule, () => FragmentModule>();
+
+/** The import a module rewritten by `importMemory` takes its memory from: no module sent may import it. */
+const REUSED_MEMORY = { module: "enstage-host", name: "memory" };
+
+/**
+ * One linear memory that the instances of a host take in turn, instead of each getting a new
+ * one. A new WebAssembly.Memory has no pages behind it yet: copying a 6.4 MB buffer into it
+ * takes some 1600 page faults, which cost more than compiling, instantiating and running a small
+ * fragment together (a SmartTap that loads the specialized module of every step paid it at every
+ * step). A module loaded with one is rewritten to import its memory (the checks are made on the
+ * bytes as sent), and the memory is zeroed each time an instance takes it, so the instance starts
+ * as a new one would: zeros, then its data segments. What differs is memory.size at the start:
+ * the pages earlier instances grew it to stay (the libc's malloc then need not grow it); the
+ * maximum is the module's own. Taking the memory wipes the previous instance's, so only the
+ * instance that took it last may be used.
+ */
+export class ReusedMemory {
+  private memory?: WebAssembly.Memory;
+  private maximum = -1;
+
+  /** The memory, zeroed, with at least `initial` pages and `maximum` as its limit. */
+  take(initial: number, maximum: number): WebAssembly.Memory {
+    if (!this.memory || this.maximum !== maximum) {
+      this.memory = new WebAssembly.Memory({ initial, maximum });
+      this.maximum = maximum;
+      return this.memory;
+    }
+    new Uint8Array(this.memory.buffer).fill(0);
+    const pages = this.memory.buffer.byteLength / PAGE_SIZE;
+    if (pages < initial) this.memory.grow(initial - pages);
+    return this.memory;
+  }
+}
 
 /**
  * Every check in order: wasm validation, hash, ABI (version and the exports it promises), imports
@@ -96,15 +131,26 @@ export function loadGuarded(binary: Uint8Array, manifest: Manifest, options: Gua
 
   checkParams(manifest, options);
 
+  // Compiled once here: loadModule would validate and compile the bytes again.
   const load: LoadOptions = { params: options.params, arrays: options.arrays };
+  let instantiate: () => FragmentModule;
   let fragment: FragmentModule;
   try {
-    fragment = loadModule(binary, manifest, load);
+    const reused = options.memory;
+    if (reused) {
+      const compiled = new WebAssembly.Module(importMemory(binary) as BufferSource);
+      const { initial, maximum } = parsed.memories[0];
+      instantiate = () => loadModule(binary, manifest, { ...load, compiled, memory: { ...REUSED_MEMORY, memory: reused.take(initial, maximum!) } });
+    } else {
+      const compiled = new WebAssembly.Module(binary as BufferSource);
+      instantiate = () => loadModule(binary, manifest, { ...load, compiled });
+    }
+    fragment = instantiate();
   } catch (e) {
     throw new ModuleRefused("instantiate", (e as Error).message);
   }
   const m: GuardedModule = { hash, fragment, ...(manifest.fuel && options.fuel ? { fuel: options.fuel } : {}) };
-  recipes.set(m, { binary, manifest, load });
+  recipes.set(m, instantiate);
   return m;
 }
 
@@ -267,15 +313,15 @@ function describeFault(e: unknown, fm: FragmentModule, budget: bigint | undefine
 
 /** Replaces the instance after a fault interrupted its code; keeps the old one if that fails. */
 function renew(m: GuardedModule): void {
-  const r = recipes.get(m);
-  if (!r) {
+  const instantiate = recipes.get(m);
+  if (!instantiate) {
     // Not ours to reinstantiate: at least give the next call its whole stack back.
     const sp = m.fragment.instance.exports[STACK_POINTER];
     if (sp instanceof WebAssembly.Global) sp.value = m.fragment.manifest.memory.stackTop;
     return;
   }
   try {
-    m.fragment = loadModule(r.binary, r.manifest, r.load);
+    m.fragment = instantiate();
   } catch {
     // It instantiated once with the same bytes and options; leave things as they are.
   }
@@ -411,6 +457,68 @@ function parseModule(bytes: Uint8Array): ParsedModule {
     }
     at = end;
   }
+  return out;
+}
+
+/**
+ * The module with its one memory imported (REUSED_MEMORY) instead of defined, with the same
+ * limits; it stays memory 0, as a module sent imports no memory (checkImports, checkMemory).
+ * Sections are copied as they are, with the import appended to the import section (made,
+ * after the type section, if there is none) and the memory section left out.
+ */
+function importMemory(bytes: Uint8Array): Uint8Array {
+  const sections: { id: number; body: Uint8Array }[] = [];
+  let at = 8;
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const [size, n] = readUleb(bytes, at);
+    at += n;
+    sections.push({ id, body: bytes.subarray(at, at + size) });
+    at += size;
+  }
+  const memory = sections.find((s) => s.id === 5);
+  if (!memory || memory.body[0] !== 1) throw new Error("a module without exactly one memory cannot import it");
+  const text = (x: string) => { const b = new TextEncoder().encode(x); return [...uleb(b.length), ...b]; };
+  const entry = [...text(REUSED_MEMORY.module), ...text(REUSED_MEMORY.name), 2, ...memory.body.subarray(1)];
+  const imports = sections.find((s) => s.id === 2);
+  let body: Uint8Array;
+  if (imports) {
+    const [count, n] = readUleb(imports.body, 0);
+    body = new Uint8Array([...uleb(count + 1), ...imports.body.subarray(n), ...entry]);
+  } else {
+    body = new Uint8Array([1, ...entry]);
+    const next = sections.findIndex((s) => s.id !== 0 && s.id !== 1);
+    sections.splice(next < 0 ? sections.length : next, 0, { id: 2, body });
+  }
+  const out: number[] = [...bytes.subarray(0, 8)];
+  for (const s of sections) {
+    if (s.id === 5) continue;
+    const b = s.id === 2 ? body : s.body;
+    out.push(s.id, ...uleb(b.length));
+    for (let i = 0; i < b.length; i++) out.push(b[i]);
+  }
+  return new Uint8Array(out);
+}
+
+function readUleb(bytes: Uint8Array, at: number): [value: number, length: number] {
+  let value = 0;
+  let scale = 1;
+  for (let i = at; ; i++) {
+    const b = bytes[i];
+    value += (b & 0x7f) * scale;
+    if (!(b & 0x80)) return [value, i - at + 1];
+    scale *= 128;
+  }
+}
+
+function uleb(value: number): number[] {
+  const out: number[] = [];
+  do {
+    let b = value % 128;
+    value = Math.floor(value / 128);
+    if (value > 0) b |= 0x80;
+    out.push(b);
+  } while (value > 0);
   return out;
 }
 

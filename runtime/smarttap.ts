@@ -21,7 +21,7 @@ import type { Manifest } from "./abi.js";
 import { instantiateForPhases, localPhase } from "./phases.js";
 import { sourceFuel } from "./operation.js";
 import { wholeBuffer, type Announce, type Data, type Hello, type Link, type ModuleRef, type Pull, type Release, type Setup, type ToSource, type ToStager } from "./protocol.js";
-import { loadGuarded, moduleHash, runGuarded, type FragmentFault } from "./sandbox.js";
+import { loadGuarded, moduleHash, ReusedMemory, runGuarded, type FragmentFault } from "./sandbox.js";
 import { extractState, installState } from "./state.js";
 
 // What a simulation needs besides the tap: a link to put it on.
@@ -63,6 +63,8 @@ export class SmartTap {
   /** Modules received, by hash: a pull names a known one without its bytes. */
   private readonly modules = new Map<string, { binary: Uint8Array; manifest: Manifest }>();
   private failure?: Error;
+  /** Each pull instantiates its module afresh, into this memory: a new one would page-fault the whole chunk in again. */
+  private readonly runMemory = new ReusedMemory();
   /** Totals in ms, and bytes written. */
   writeMs = 0;
   /** Of writeMs, the time spent waiting for a free buffer (backpressure). */
@@ -262,7 +264,7 @@ export class SmartTap {
     if (m.run) {
       try {
         const mod = this.receive(m.run.module);
-        const guarded = loadGuarded(mod.binary, mod.manifest, { expectedHash: m.run.module.hash, fuel: sourceFuel, arrays: m.run.arrays });
+        const guarded = loadGuarded(mod.binary, mod.manifest, { expectedHash: m.run.module.hash, fuel: sourceFuel, arrays: m.run.arrays, memory: this.runMemory });
         const hasState = mod.manifest.state.length > 0;
         if (hasState && m.run.state) installState(guarded.fragment.instance, mod.manifest, m.run.state);
         for (const step of m.run.steps) {
