@@ -24,6 +24,8 @@ interface PhaseInstance {
   graph: PhaseGraph;
   partialSize: number;
   heapBase: number;
+  /** The first byte after what the host keeps in the heap (a pool, `reservePool`): scratch goes there. */
+  free: number;
 }
 
 /**
@@ -37,15 +39,42 @@ export function instantiateForPhases(binary: Uint8Array, manifest: Manifest): Ph
   if (!partial) throw new PhaseError(`the manifest does not describe struct ${graph.partial}`);
   const zeros = Object.fromEntries(manifest.params.map((p) => [p.name, p.wasm === "i64" ? 0n : 0]));
   const { instance, memory } = loadModule(binary, manifest, { params: zeros });
-  return { instance, memory, graph, partialSize: partial.size, heapBase: manifest.memory.heapBase };
+  const heapBase = manifest.memory.heapBase;
+  return { instance, memory, graph, partialSize: partial.size, heapBase, free: heapBase };
 }
 
-/** Room for `bytes` at the start of the heap (the phase functions allocate nothing themselves). */
+/** Room for `bytes` of scratch at the start of the free heap (the phase functions allocate nothing themselves). */
 function reserve(p: PhaseInstance, bytes: number): number {
-  const need = p.heapBase + bytes;
+  const need = p.free + bytes;
   const have = p.memory.buffer.byteLength;
   if (need > have) p.memory.grow(Math.ceil((need - have) / 65536));
-  return p.heapBase;
+  return p.free;
+}
+
+const align16 = (n: number) => Math.ceil(n / 16) * 16;
+
+/**
+ * Room for `count` buffers of `bytes` each in the instance's memory, for the host to keep
+ * there for good: their offsets (16-aligned), or undefined when the memory cannot grow that far
+ * (its maximum). Records written there go to the local phase without a copy (`localPhaseAt`).
+ * The memory grows once, here, so views of it stay valid while only the local phase runs.
+ */
+export function reservePool(p: PhaseInstance, count: number, bytes: number): number[] | undefined {
+  const base = align16(p.free);
+  const stride = align16(bytes);
+  const end = base + count * stride;
+  // Scratch for the local phase's partial state stays after the pool.
+  const need = end + align16(p.partialSize) + 16;
+  const have = p.memory.buffer.byteLength;
+  if (need > have) {
+    try {
+      p.memory.grow(Math.ceil((need - have) / 65536));
+    } catch {
+      return undefined;
+    }
+  }
+  p.free = end;
+  return Array.from({ length: count }, (_, i) => base + i * stride);
 }
 
 function call(p: PhaseInstance, name: string, ...args: (number | bigint)[]): void {
@@ -56,15 +85,26 @@ function call(p: PhaseInstance, name: string, ...args: (number | bigint)[]): voi
 
 /** The local phase at one source: its records in, its partial state out. */
 export function localPhase(p: PhaseInstance, records: Uint8Array): Uint8Array {
-  const size = p.graph.recordSize;
-  if (records.byteLength % size !== 0) {
-    throw new PhaseError(`a buffer of ${records.byteLength} bytes is not a whole number of ${size}-byte ${p.graph.record} records`);
-  }
-  const n = records.byteLength / size;
+  const n = recordCount(p, records.byteLength);
   const base = reserve(p, records.byteLength + p.partialSize + 16);
-  const out = base + Math.ceil(records.byteLength / 16) * 16;
   new Uint8Array(p.memory.buffer).set(records, base);
-  call(p, p.graph.local, base, BigInt(n), out);
+  return runLocal(p, base, n, base + align16(records.byteLength));
+}
+
+/** The local phase over `bytes` bytes of records already in the instance's memory at `at` (in a pool, `reservePool`). */
+export function localPhaseAt(p: PhaseInstance, at: number, bytes: number): Uint8Array {
+  if (at < p.heapBase || at + bytes > p.free) throw new PhaseError(`bytes ${at}..${at + bytes} are not in memory a pool reserved`);
+  return runLocal(p, at, recordCount(p, bytes), reserve(p, p.partialSize + 16));
+}
+
+function recordCount(p: PhaseInstance, bytes: number): number {
+  const size = p.graph.recordSize;
+  if (bytes % size !== 0) throw new PhaseError(`a buffer of ${bytes} bytes is not a whole number of ${size}-byte ${p.graph.record} records`);
+  return bytes / size;
+}
+
+function runLocal(p: PhaseInstance, at: number, n: number, out: number): Uint8Array {
+  call(p, p.graph.local, at, BigInt(n), out);
   return new Uint8Array(p.memory.buffer).slice(out, out + p.partialSize);
 }
 

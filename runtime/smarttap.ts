@@ -8,6 +8,9 @@
 // stays held until the stager pulls that step. A pull may carry a module and steps to run on the
 // buffered data first (a fragment placed at the source); the data then moves reduced. The raw
 // slot buffer itself is transferred when nothing ran (no copy) and comes back with `release`.
+// With a local phase, the pool lives in the phase instance's memory instead, so `write` copies
+// the records once and the local phase reads them where they are; a step that moves raw is then
+// copied out of the pool when staging pulls it (into a buffer that comes back with `release`).
 // A full pool is backpressure, never loss: the configured policy blocks the write until a slot
 // is drained (up to a timeout) or fails it at once, with a BackpressureError either way.
 //
@@ -18,7 +21,7 @@
 // This file and what it imports are bundled into dist/smarttap.mjs without the compiler.
 
 import type { Manifest } from "./abi.js";
-import { instantiateForPhases, localPhase } from "./phases.js";
+import { instantiateForPhases, localPhase, localPhaseAt, reservePool } from "./phases.js";
 import { sourceFuel } from "./operation.js";
 import { wholeBuffer, type Announce, type Data, type Hello, type Link, type ModuleRef, type Pull, type Release, type Setup, type ToSource, type ToStager } from "./protocol.js";
 import { loadGuarded, moduleHash, ReusedMemory, runGuarded, type FragmentFault } from "./sandbox.js";
@@ -41,8 +44,10 @@ export interface SmartTapOptions {
 }
 
 interface Slot {
-  /** Absent while lent to the stager (transferred), until it comes back. */
+  /** Its own buffer; absent while lent to the stager (transferred), until it comes back. */
   buffer?: ArrayBuffer;
+  /** Or, with a local phase, where it is in the phase instance's memory. */
+  at?: number;
   /** The step it holds, or -1 when free. */
   step: number;
   bytes: number;
@@ -60,6 +65,8 @@ export class SmartTap {
   private readonly ready: Promise<void>;
   private closed!: Promise<void>;
   private readonly waiters: (() => void)[] = [];
+  /** Buffers that raw steps were copied out of a pool in the phase memory into, back from staging. */
+  private readonly spares: ArrayBuffer[] = [];
   /** Modules received, by hash: a pull names a known one without its bytes. */
   private readonly modules = new Map<string, { binary: Uint8Array; manifest: Manifest }>();
   private failure?: Error;
@@ -77,7 +84,8 @@ export class SmartTap {
     this.source = options.source;
     this.link = link;
     this.slotBytes = options.slotBytes;
-    this.slots = Array.from({ length: options.slots ?? 4 }, () => ({ buffer: new ArrayBuffer(options.slotBytes), step: -1, bytes: 0 }));
+    // Their memory comes with the setup: in the local phase's instance, if there is one.
+    this.slots = Array.from({ length: options.slots ?? 4 }, () => ({ step: -1, bytes: 0 }));
     let setupDone!: () => void;
     let closeDone!: () => void;
     this.ready = new Promise((r) => (setupDone = r));
@@ -136,17 +144,17 @@ export class SmartTap {
       this.blockedMs += performance.now() - waitStarted;
       if (!slot) throw new BackpressureError(`write of step ${step} timed out after ${setup.timeoutMs} ms: ${why}`);
     }
-    const view = new Uint8Array(slot.buffer!, 0, records.byteLength);
-    view.set(records);
     slot.step = step;
     slot.bytes = records.byteLength;
+    const view = this.view(slot);
+    view.set(records);
     // The local phase is compiled code too: if it traps, the step goes on without a partial
     // (staging then stores the step's data unprocessed) rather than failing the simulation.
     let partial: Uint8Array | undefined;
     let phaseFault: string | undefined;
     if (this.phase) {
       try {
-        partial = localPhase(this.phase, view);
+        partial = slot.at !== undefined ? localPhaseAt(this.phase, slot.at, slot.bytes) : localPhase(this.phase, view);
       } catch (e) {
         phaseFault = (e as Error).message;
       }
@@ -176,7 +184,7 @@ export class SmartTap {
 
   /** Resolves when every written step has been drained by staging. */
   async flush(): Promise<void> {
-    while (this.slots.some((s) => s.step >= 0 || !s.buffer)) {
+    while (this.slots.some((s) => s.step >= 0 || (!s.buffer && s.at === undefined))) {
       await new Promise<void>((r) => this.waiters.push(r));
     }
   }
@@ -195,7 +203,13 @@ export class SmartTap {
   }
 
   private freeSlot(): Slot | undefined {
-    return this.slots.find((s) => s.step < 0 && s.buffer);
+    return this.slots.find((s) => s.step < 0 && (s.buffer || s.at !== undefined));
+  }
+
+  /** The bytes a slot holds. */
+  private view(slot: Slot): Uint8Array {
+    if (slot.at !== undefined) return new Uint8Array(this.phase!.memory.buffer, slot.at, slot.bytes);
+    return new Uint8Array(slot.buffer!, 0, slot.bytes);
   }
 
   private waitForSlot(timeoutMs: number): Promise<Slot | undefined> {
@@ -227,7 +241,11 @@ export class SmartTap {
     if (m.phase) {
       const mod = this.receive(m.phase);
       this.phase = instantiateForPhases(mod.binary, mod.manifest);
+      const at = reservePool(this.phase, this.slots.length, this.slotBytes);
+      if (at) this.slots.forEach((s, i) => (s.at = at[i]));
     }
+    // No local phase, or its memory cannot hold the pool: buffers of their own.
+    for (const s of this.slots) if (s.at === undefined) s.buffer ??= new ArrayBuffer(this.slotBytes);
   }
 
   /** A module from staging: its bytes must hash to its name. Known ones come without bytes. */
@@ -243,8 +261,11 @@ export class SmartTap {
   }
 
   private onRelease(m: Release): void {
-    const slot = this.slots.find((s) => !s.buffer);
-    if (!slot) return;
+    const slot = this.slots.find((s) => !s.buffer && s.at === undefined);
+    if (!slot) {
+      if (m.buffer.byteLength >= this.slotBytes && this.spares.length < this.slots.length) this.spares.push(m.buffer);
+      return;
+    }
     slot.buffer = m.buffer;
     slot.step = -1;
     slot.bytes = 0;
@@ -252,9 +273,9 @@ export class SmartTap {
   }
 
   private onPull(m: Pull): void {
-    const slot = this.slots.find((s) => s.step === m.step && s.buffer);
+    const slot = this.slots.find((s) => s.step === m.step && (s.buffer || s.at !== undefined));
     if (!slot) throw new Error(`staging pulled step ${m.step}, which source ${this.source} does not hold`);
-    const raw = new Uint8Array(slot.buffer!, 0, slot.bytes);
+    const raw = this.view(slot);
     let data: Uint8Array = raw;
     let applied = 0;
     const faults: FragmentFault[] = [];
@@ -285,22 +306,31 @@ export class SmartTap {
     }
     const runMs = performance.now() - started;
     this.runMs += runMs;
-    const reply: Data = {
-      type: "data", source: this.source, step: m.step, bytes: data, applied, faults, runMs,
+    const reply = (bytes: Uint8Array): Data => ({
+      type: "data", source: this.source, step: m.step, bytes, applied, faults, runMs,
       ...(state ? { state } : {}), ...(refused ? { refused } : {}),
-    };
-    if (data === raw) {
+    });
+    if (data === raw && slot.buffer) {
       // Nothing reduced it: the pool's own buffer moves, and comes back with `release`.
-      const buffer = slot.buffer!;
+      const buffer = slot.buffer;
       slot.buffer = undefined;
       slot.step = -1;
       slot.bytes = 0;
-      this.link.send(reply, [buffer]);
-    } else {
-      slot.step = -1;
-      slot.bytes = 0;
-      this.link.send(reply, wholeBuffer(data));
-      this.wake();
+      this.link.send(reply(data), [buffer]);
+      return;
     }
+    let transfer = wholeBuffer(data);
+    if (data === raw) {
+      // Nothing reduced it, and the pool is in the phase memory: a copy moves, in a buffer
+      // that comes back with `release` to be used again.
+      const buffer = this.spares.pop() ?? new ArrayBuffer(this.slotBytes);
+      data = new Uint8Array(buffer, 0, raw.byteLength);
+      data.set(raw);
+      transfer = [buffer];
+    }
+    slot.step = -1;
+    slot.bytes = 0;
+    this.link.send(reply(data), transfer);
+    this.wake();
   }
 }
