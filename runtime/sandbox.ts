@@ -478,26 +478,33 @@ function importMemory(bytes: Uint8Array): Uint8Array {
   }
   const memory = sections.find((s) => s.id === 5);
   if (!memory || memory.body[0] !== 1) throw new Error("a module without exactly one memory cannot import it");
-  const text = (x: string) => { const b = new TextEncoder().encode(x); return [...uleb(b.length), ...b]; };
+  const text = (x: string) => {
+    const b = new TextEncoder().encode(x);
+    return [...uleb(b.length), ...b];
+  };
   const entry = [...text(REUSED_MEMORY.module), ...text(REUSED_MEMORY.name), 2, ...memory.body.subarray(1)];
   const imports = sections.find((s) => s.id === 2);
-  let body: Uint8Array;
   if (imports) {
     const [count, n] = readUleb(imports.body, 0);
-    body = new Uint8Array([...uleb(count + 1), ...imports.body.subarray(n), ...entry]);
+    const body = new Uint8Array(imports.body.length - n + uleb(count + 1).length + entry.length);
+    body.set(uleb(count + 1));
+    body.set(imports.body.subarray(n), uleb(count + 1).length);
+    body.set(entry, body.length - entry.length);
+    imports.body = body;
   } else {
-    body = new Uint8Array([1, ...entry]);
     const next = sections.findIndex((s) => s.id !== 0 && s.id !== 1);
-    sections.splice(next < 0 ? sections.length : next, 0, { id: 2, body });
+    sections.splice(next < 0 ? sections.length : next, 0, { id: 2, body: new Uint8Array([1, ...entry]) });
   }
-  const out: number[] = [...bytes.subarray(0, 8)];
-  for (const s of sections) {
-    if (s.id === 5) continue;
-    const b = s.id === 2 ? body : s.body;
-    out.push(s.id, ...uleb(b.length));
-    for (let i = 0; i < b.length; i++) out.push(b[i]);
+  const kept = sections.filter((s) => s.id !== 5);
+  const parts: Uint8Array[] = [bytes.subarray(0, 8)];
+  for (const s of kept) parts.push(new Uint8Array([s.id, ...uleb(s.body.length)]), s.body);
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let to = 0;
+  for (const p of parts) {
+    out.set(p, to);
+    to += p.length;
   }
-  return new Uint8Array(out);
+  return out;
 }
 
 function readUleb(bytes: Uint8Array, at: number): [value: number, length: number] {
