@@ -406,6 +406,12 @@ export async function consumeChunks(
 
   const slots = new Semaphore(concurrency);
   const handling = new Set<Promise<void>>();
+  // Stream sequences being handled here. JetStream may deliver one of them again (its ack wait
+  // ran out once, as after a takeover from a dead consumer): the first delivery's keep-alives and
+  // ack settle it (the server goes by stream sequence), so the repeat is dropped. Handled, it
+  // would hold a slot for as long as the first (a stager holds its chunks until the step is
+  // stored) and could starve the chunk the step still waits for.
+  const held = new Set<number>();
   let stopped = false;
 
   const readParts = async (m: JsMsg, id: string, parts: number): Promise<Uint8Array[]> => {
@@ -429,6 +435,8 @@ export async function consumeChunks(
   };
 
   const handle = async (m: JsMsg): Promise<void> => {
+    if (held.has(m.seq)) return;
+    held.add(m.seq);
     // Keep-alives from arrival on: the ack wait then only runs out for a consumer that died.
     const keepAlive = setInterval(() => {
       if (nc.isClosed()) { clearInterval(keepAlive); return; }
@@ -483,6 +491,7 @@ export async function consumeChunks(
     } finally {
       clearInterval(keepAlive);
       slots.release();
+      held.delete(m.seq);
     }
   };
 
