@@ -161,7 +161,11 @@ export class DistributedStager {
       this.stopping = true;
       for (const s of this.subs) s.unsubscribe();
       this.watch?.stop();
-      await Promise.race([Promise.allSettled([events, tokens]), sleep(3000)]);
+      // At most 3 s for the loops to notice; the timer must not outlive them (it would keep
+      // the process alive for its full length after the run is stored).
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([events, tokens]), new Promise((r) => (timer = setTimeout(r, 3000)))]);
+      clearTimeout(timer);
     }
     return this.summary();
   }
