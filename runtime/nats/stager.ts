@@ -308,7 +308,7 @@ export class DistributedStager {
   }
 
   private async runStep(step: number): Promise<void> {
-    if (await this.r.kv.get(`out.${step}`)) return; // already stored by someone
+    if (await this.r.kv.get(`out.${step}`)) return this.settle(step); // already stored by someone
     while ((this.announced.get(step)?.size ?? 0) < this.o.sources) await new Promise<void>((r) => this.announcedWaiters.push(r));
     const version = await this.versionOf(step);
     const stager = this.stagerFor(version);
@@ -364,7 +364,17 @@ export class DistributedStager {
       stored();
       await chunks.stop();
     }
+    await this.settle(step);
+  }
+
+  /**
+   * A stored step's chunks are done with: its consumer goes, and so does any chunk still in the
+   * stream, whose ack was lost (a NATS restart just after the step was stored). Left there, it
+   * would count against the stream's size limit for the rest of the run.
+   */
+  private async settle(step: number): Promise<void> {
     await this.r.jsm.consumers.delete(this.r.names.chunks, `step-${step}`).catch(() => {});
+    await this.r.jsm.streams.purge(this.r.names.chunks, { filter: this.r.names.chunkFilter(step) }).catch(() => {});
   }
 
   /** Asks a source for its chunk until it answers (or the chunk arrives anyway). */
