@@ -32,7 +32,7 @@ import type { OutputSink, StepOutput } from "../hdf5.js";
 import type { Specializer, Step } from "../operation.js";
 import type { Announce, Data, Pull } from "../protocol.js";
 import { loadGuarded } from "../sandbox.js";
-import { consumeChunks, type Chunk } from "./chunks.js";
+import { ChunkBuffers, consumeChunks, type Chunk } from "./chunks.js";
 import { getModule, putModule } from "./modules.js";
 import { readPlacement, updatePlacement, watchPlacement, type PlacementWatch } from "./placement.js";
 import { b64, type OpenRun } from "./run.js";
@@ -118,6 +118,8 @@ export class DistributedStager {
   private readonly done = new Map<number, Record<string, unknown>>();
   private readonly stagers = new Map<string, CStager>();
   private readonly sink: StepFileSink;
+  /** Reassembly buffers reused from step to step: a chunk's bytes are done with once its step is stored. */
+  private readonly buffers = new ChunkBuffers();
   private readonly mine: number[] = [];
   private subs: Subscription[] = [];
   private watch?: PlacementWatch;
@@ -330,7 +332,7 @@ export class DistributedStager {
         waiting.get(c.source)?.(d);
       }
       await storedP;
-    }, { filter: this.r.names.chunkFilter(step), concurrency: n, ackWaitMs: this.o.ackWaitMs ?? 10_000, onFault: (f) => this.log(`chunk ${f.chunkId}: ${f.kind}: ${f.message}`) });
+    }, { filter: this.r.names.chunkFilter(step), concurrency: n, buffers: this.buffers, ackWaitMs: this.o.ackWaitMs ?? 10_000, onFault: (f) => this.log(`chunk ${f.chunkId}: ${f.kind}: ${f.message}`) });
 
     let inFlight = 0;
     const queue: (() => void)[] = [];
