@@ -127,7 +127,11 @@ export class NatsSourceLink implements Link<ToSource, ToStager> {
         this.publish(message).catch(fail);
         return;
       case "done":
-        void this.request(this.r.names.doneControl, message)
+        // Only once every chunk is stored: the tap's pool can be free while chunks are still on
+        // their way (a reduced chunk, or a copy out of the phase memory, leaves its slot at once),
+        // and the process ends at close, which would drop a chunk waiting for a full stream.
+        void Promise.all(this.published.values())
+          .then(() => this.request(this.r.names.doneControl, message))
           .then(() => this.handler?.({ type: "close" }))
           .catch(fail);
         return;
