@@ -59,6 +59,25 @@ export interface GuardedModule {
   fuel?: (inputBytes: number) => bigint;
 }
 
+// Bytes that passed the "wasm" check, by hash, parsed and (when loaded) compiled: a module
+// loaded again and again (one whose specialization does not change, pulled at every step) is
+// checked against its manifest and the options each time, but not validated, parsed and
+// compiled again. Content-addressed, so other bytes never hit. A few: most recent last.
+interface CheckedBytes {
+  parsed: ParsedModule;
+  compiled?: WebAssembly.Module;
+  /** Compiled with its memory imported (`importMemory`). */
+  importing?: WebAssembly.Module;
+}
+const checkedBytes = new Map<string, CheckedBytes>();
+const CHECKED_LIMIT = 16;
+
+function remember(hash: string, c: CheckedBytes): void {
+  checkedBytes.delete(hash);
+  checkedBytes.set(hash, c);
+  if (checkedBytes.size > CHECKED_LIMIT) checkedBytes.delete(checkedBytes.keys().next().value!);
+}
+
 // What it takes to instantiate a guarded module again after a trap.
 const recipes = new WeakMap<GuardedModule, () => FragmentModule>();
 
@@ -96,23 +115,29 @@ export class ReusedMemory {
 }
 
 /**
- * Every check in order: wasm validation, hash, ABI (version and the exports it promises), imports
- * (only the ABI's), memory maximum, record layouts, params, then instantiation. Each failure
- * throws ModuleRefused with the check and a message a user can act on. No code of the module
- * runs before the last check (fragment modules have no start function; the abi check makes sure).
+ * Every check in order: wasm validation (once per content: see `checkedBytes`), hash, ABI (version
+ * and the exports it promises), imports (only the ABI's), memory maximum, record layouts, params,
+ * then instantiation. Each failure throws ModuleRefused with the check and a message a user can
+ * act on. No code of the module runs before the last check (fragment modules have no start
+ * function; the abi check makes sure).
  */
 export function loadGuarded(binary: Uint8Array, manifest: Manifest, options: GuardOptions = {}): GuardedModule {
-  let parsed: ParsedModule;
-  if (!WebAssembly.validate(binary as BufferSource)) {
-    throw new ModuleRefused("wasm", `the module (${binary.byteLength} bytes) is not valid WebAssembly: it was damaged in transit or is not a compiled fragment module`);
-  }
-  try {
-    parsed = parseModule(binary);
-  } catch (e) {
-    throw new ModuleRefused("wasm", `the module uses WebAssembly this host does not accept: ${(e as Error).message}`);
-  }
-
   const hash = moduleHash(binary);
+  let known = checkedBytes.get(hash);
+  if (known) remember(hash, known);
+  else {
+    if (!WebAssembly.validate(binary as BufferSource)) {
+      throw new ModuleRefused("wasm", `the module (${binary.byteLength} bytes) is not valid WebAssembly: it was damaged in transit or is not a compiled fragment module`);
+    }
+    try {
+      known = { parsed: parseModule(binary) };
+    } catch (e) {
+      throw new ModuleRefused("wasm", `the module uses WebAssembly this host does not accept: ${(e as Error).message}`);
+    }
+    remember(hash, known);
+  }
+  const { parsed } = known;
+
   if (options.expectedHash !== undefined && options.expectedHash.toLowerCase() !== hash) {
     throw new ModuleRefused("hash", `the module's hash is ${short(hash)}, not the expected ${short(options.expectedHash)}: these are not the bytes that were deployed; send the module again`);
   }
@@ -131,18 +156,18 @@ export function loadGuarded(binary: Uint8Array, manifest: Manifest, options: Gua
 
   checkParams(manifest, options);
 
-  // Compiled once here: loadModule would validate and compile the bytes again.
+  // Compiled here, once per content: loadModule would validate and compile the bytes again.
   const load: LoadOptions = { params: options.params, arrays: options.arrays };
   let instantiate: () => FragmentModule;
   let fragment: FragmentModule;
   try {
     const reused = options.memory;
     if (reused) {
-      const compiled = new WebAssembly.Module(importMemory(binary) as BufferSource);
+      const compiled = (known.importing ??= new WebAssembly.Module(importMemory(binary) as BufferSource));
       const { initial, maximum } = parsed.memories[0];
       instantiate = () => loadModule(binary, manifest, { ...load, compiled, memory: { ...REUSED_MEMORY, memory: reused.take(initial, maximum!) } });
     } else {
-      const compiled = new WebAssembly.Module(binary as BufferSource);
+      const compiled = (known.compiled ??= new WebAssembly.Module(binary as BufferSource));
       instantiate = () => loadModule(binary, manifest, { ...load, compiled });
     }
     fragment = instantiate();
