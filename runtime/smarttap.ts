@@ -11,6 +11,9 @@
 // With a local phase, the pool lives in the phase instance's memory instead, so `write` copies
 // the records once and the local phase reads them where they are; a step that moves raw is then
 // copied out of the pool when staging pulls it (into a buffer that comes back with `release`).
+// The phase functions so see the buffered steps, but they are code the compiler derives from the
+// global params (in the hash-checked module of the setup) and only read their records; the
+// fragments staging ships still work on a copy, in a memory of their own.
 // A full pool is backpressure, never loss: the configured policy blocks the write until a slot
 // is drained (up to a timeout) or fails it at once, with a BackpressureError either way.
 //
