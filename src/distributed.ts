@@ -65,7 +65,16 @@ function resolveNats(s: NatsSettings, pipeline: Pipeline | undefined, pipelinePa
 async function open(s: NatsSettings, url: string, run: string, name: string, maxBytes?: number) {
   const { connect } = await import("../runtime/nats/connect.js");
   const { openRun } = await import("../runtime/nats/run.js");
-  const nc = await connect(url, { name, credsFile: s.credsFile, user: s.user, pass: s.pass, token: s.token });
+  let nc;
+  try {
+    nc = await connect(url, { name, credsFile: s.credsFile, user: s.user, pass: s.pass, token: s.token });
+  } catch (e) {
+    // A server that accepts the connection but never greets times the client out, and the
+    // client (nats.js 3.4) then leaves its socket open: it would keep this process alive for
+    // ever after the error is reported. Nothing else runs by then, so end it shortly.
+    setTimeout(() => process.exit(process.exitCode ?? 1), 500).unref();
+    throw e;
+  }
   return openRun(nc, run, { maxBytes });
 }
 
