@@ -176,7 +176,8 @@ export class NatsSourceLink implements Link<ToSource, ToStager> {
     const done = this.published.get(pull.step);
     if (done) {
       // Already stored or on its way: answer when it is, run nothing again.
-      void done.then(() => msg.respond(enc.encode(JSON.stringify({ ok: true, again: true }))));
+      // A publish that failed for good was reported where it failed; the stager asks again.
+      done.then(() => msg.respond(enc.encode(JSON.stringify({ ok: true, again: true }))), () => {});
       return;
     }
     this.pending.set(pull.step, [...(this.pending.get(pull.step) ?? []), msg]);
