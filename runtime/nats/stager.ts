@@ -269,7 +269,13 @@ export class DistributedStager {
     }
   }
 
-  /** Takes step tokens one at a time and runs each step. */
+  /**
+   * Takes step tokens one at a time and runs each step. Once a step is stored the next token is
+   * taken at once: the stored step's chunks are acknowledged and purged meanwhile (a round trip
+   * or two per chunk, a sixth of a step's time in bench/distributed.ts), and only then is its
+   * token acknowledged, so a stager that dies in between leaves the token to another, which
+   * finds the step stored and purges its chunks.
+   */
   private async takeTokens(): Promise<void> {
     const durable = "stagers";
     const ackWaitMs = this.o.ackWaitMs ?? 10_000;
@@ -279,7 +285,10 @@ export class DistributedStager {
       if (!(e instanceof JetStreamApiError)) throw e;
     }
     const consumer = await this.r.js.consumers.get(this.r.names.steps, durable);
+    const settling = new Set<Promise<void>>();
     while (!this.stopping) {
+      // One stored step settling at a time besides the running one: its chunks' buffers come back.
+      while (settling.size > 1) await Promise.race(settling);
       let m: JsMsg | null;
       try {
         m = await consumer.next({ expires: 1000 });
@@ -289,28 +298,40 @@ export class DistributedStager {
         continue;
       }
       if (!m) continue;
-      const step = Number(dec.decode(m.data));
+      const token = m;
+      const step = Number(dec.decode(token.data));
       const keepAlive = setInterval(() => {
         try {
-          m!.working();
+          token.working();
         } catch {
           /* reconnecting: the next one may get through */
         }
       }, Math.max(100, ackWaitMs / 3));
+      let settled: Promise<void>;
       try {
-        await this.runStep(step);
-        m.ack();
+        ({ settled } = await this.runStep(step));
       } catch (e) {
         this.log(`step ${step} failed, handing it back: ${(e as Error).message}`);
-        m.nak(1000);
-      } finally {
+        token.nak(1000);
         clearInterval(keepAlive);
+        continue;
       }
+      const p = settled.then(() => token.ack(), (e) => {
+        // Stored, not settled: another stager taking the token finds the step stored and settles it.
+        this.log(`step ${step} stored, its chunks not settled, handing its token back: ${(e as Error).message}`);
+        token.nak(1000);
+      }).finally(() => {
+        clearInterval(keepAlive);
+        settling.delete(p);
+      });
+      settling.add(p);
     }
+    await Promise.allSettled(settling);
   }
 
-  private async runStep(step: number): Promise<void> {
-    if (await this.r.kv.get(`out.${step}`)) return this.settle(step); // already stored by someone
+  /** Runs a step until its report is stored; `settled`: then its chunks acknowledged, its consumer and leftovers gone. */
+  private async runStep(step: number): Promise<{ settled: Promise<void> }> {
+    if (await this.r.kv.get(`out.${step}`)) return { settled: this.settle(step) }; // already stored by someone
     while ((this.announced.get(step)?.size ?? 0) < this.o.sources) await new Promise<void>((r) => this.announcedWaiters.push(r));
     const version = await this.versionOf(step);
     const stager = this.stagerFor(version);
@@ -355,6 +376,7 @@ export class DistributedStager {
       },
       release: () => {},
     };
+    let stepStored = false;
     try {
       const announces = [...this.announced.get(step)!.values()];
       const report = await stager.processStep(step, announces, io, { version: { hash: version.hash, binary: version.binary, manifest: version.manifest }, steps: version.steps });
@@ -362,11 +384,12 @@ export class DistributedStager {
       await this.r.kv.put(`out.${step}`, toJson({ ...report, stager: this.o.name }));
       this.mine.push(step);
       this.o.onStep?.(report);
+      stepStored = true;
     } finally {
       stored();
-      await chunks.stop();
+      if (!stepStored) await chunks.stop();
     }
-    await this.settle(step);
+    return { settled: chunks.stop().then(() => this.settle(step)) };
   }
 
   /**
