@@ -62,12 +62,10 @@ function resolveNats(s: NatsSettings, pipeline: Pipeline | undefined, pipelinePa
   return { url, run };
 }
 
-async function open(s: NatsSettings, url: string, run: string, name: string, maxBytes?: number) {
+async function connectTo(s: NatsSettings, url: string, name: string) {
   const { connect } = await import("../runtime/nats/connect.js");
-  const { openRun } = await import("../runtime/nats/run.js");
-  let nc;
   try {
-    nc = await connect(url, { name, credsFile: s.credsFile, user: s.user, pass: s.pass, token: s.token });
+    return await connect(url, { name, credsFile: s.credsFile, user: s.user, pass: s.pass, token: s.token });
   } catch (e) {
     // A server that accepts the connection but never greets times the client out, and the
     // client (nats.js 3.4) then leaves its socket open: it would keep this process alive for
@@ -75,7 +73,11 @@ async function open(s: NatsSettings, url: string, run: string, name: string, max
     setTimeout(() => process.exit(process.exitCode ?? 1), 500).unref();
     throw e;
   }
-  return openRun(nc, run, { maxBytes });
+}
+
+async function open(s: NatsSettings, url: string, run: string, name: string, maxBytes?: number) {
+  const { openRun } = await import("../runtime/nats/run.js");
+  return openRun(await connectTo(s, url, name), run, { maxBytes });
 }
 
 export async function stagerCommand(
@@ -209,16 +211,24 @@ export async function deployCommand(
   }
   const module = file === undefined ? undefined : compileFragments(file, err);
   if (file !== undefined && !module) return 1;
+  // Only the shared buckets: opening the run would create its streams, for a mistyped name too.
+  const { ensureModuleStore, putModule } = await import("../runtime/nats/modules.js");
+  const { ensurePlacementBucket, readPlacement, updatePlacement } = await import("../runtime/nats/placement.js");
   let r;
   try {
-    r = await open(s, url, run, "enstage deploy");
+    (await import("../runtime/nats/run.js")).runNames(run);
+    const nc = await connectTo(s, url, "enstage deploy");
+    try {
+      r = { nc, placement: await ensurePlacementBucket(nc), modules: await ensureModuleStore(nc) };
+    } catch (e) {
+      await nc.close().catch(() => {});
+      throw e;
+    }
   } catch (e) {
     err(`enstage: deploy: ${(e as Error).message}`);
     return 1;
   }
   try {
-    const { putModule } = await import("../runtime/nats/modules.js");
-    const { readPlacement, updatePlacement } = await import("../runtime/nats/placement.js");
     const current = await readPlacement(r.placement, run);
     if (!current) {
       err(`enstage: deploy: run '${run}' has no placement yet: start a stager for it first`);
