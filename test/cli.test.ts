@@ -68,8 +68,10 @@ describe("enstage", () => {
     expect(help.stdout).toMatch(/^\s+compile\s/m);
     expect(help.stdout).toMatch(/^\s+exec\s/m);
     expect(help.stdout).toMatch(/^\s+run\s/m);
+    expect(help.stdout).toMatch(/^\s+stager\s/m);
+    expect(help.stdout).toMatch(/^\s+deploy\s/m);
     // Only commands that exist are listed.
-    expect(help.stdout).not.toMatch(/^\s+(stager|deploy)\s/m);
+    expect(help.stdout).not.toMatch(/^\s+(serve|publish)\s/m);
 
     const checkHelp = enstage(["help", "check"]);
     expect(checkHelp.status).toBe(0);
