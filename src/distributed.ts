@@ -95,6 +95,14 @@ export async function stagerCommand(
   if (!module) return 1;
   const name = s.name ?? `${process.pid}`;
   const outputDir = s.output === undefined ? `out/${run}` : s.output;
+  // A stager holds a step's chunks unacknowledged until the step is stored, so the stream must
+  // hold at least one step of raw chunks per stager, or the stagers and the sources wait on each
+  // other (the sources see it as backpressure that never clears).
+  const maxBytes = pipeline.nats?.maxBytes;
+  const stepBytes = pipeline.simulation.ranks * pipeline.simulation.particles * 64;
+  if (maxBytes !== undefined && maxBytes < 2 * stepBytes) {
+    err(`enstage: stager: warning: nats.maxBytes (${maxBytes}) holds less than two steps of raw chunks (${2 * stepBytes} bytes); with fragments at staging this can stall: each stager keeps one step's chunks until that step is stored`);
+  }
   let r;
   try {
     r = await open(s, url, run!, `enstage stager ${name}`, pipeline.nats?.maxBytes);
