@@ -8,8 +8,10 @@
 //     (runtime/nats/source.ts runSourcesOverNats with reuse: one generated buffer written every
 //     step, so the particle generator is not measured) writes STEPS steps of 100k particles;
 //     the stagers (runtime/nats/stager.ts DistributedStager, output not stored, as --no-output)
-//     take the steps. MB/s = bytes written / wall time from the end of the first write (any
-//     source) to the last step's report stored in KV (any stager), against, in the same run:
+//     take the steps (48 by default: a short run weighs the pipeline's start, its first
+//     consumers and pulls, more than the bare loop's). MB/s = bytes written / wall time from the
+//     end of the first write (any source) to the last step's report stored in KV (any stager),
+//     against, in the same run:
 //     (a) a bare JetStream work queue with the same layout: 4 publisher processes, each
 //         publishing per step a chunk's part sizes (16 PubAcks outstanding), 2 consumer
 //         processes sharing one durable pull consumer and acking each message, from the first
@@ -30,7 +32,7 @@
 // Child processes are this file again (`--child ROLE`), forked over IPC; they exit when this
 // process goes away. BENCH_PROF=DIR writes a CPU profile of each child's measured part there.
 // Never fails on time. About 3 minutes.
-//   npm run bench:distributed [-- STEPS (32) REPS (3) DEPLOYS (4)]   (builds dist/ first: deploy
+//   npm run bench:distributed [-- STEPS (48) REPS (3) DEPLOYS (4)]   (builds dist/ first: deploy
 //                                                                    and the in-process ranks)
 
 import { fork, spawn, type ChildProcess } from "node:child_process";
@@ -322,7 +324,7 @@ class CountingSink implements OutputSink {
 }
 
 async function main(): Promise<void> {
-  const steps = Number(process.argv[2] ?? 32);
+  const steps = Number(process.argv[2] ?? 48);
   const reps = Number(process.argv[3] ?? 3);
   const deploys = Number(process.argv[4] ?? 4);
   const { natsServerAvailable, startNatsServer } = await import("../test/nats-server.js");
