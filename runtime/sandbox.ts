@@ -15,6 +15,7 @@ import {
 } from "./abi.js";
 import { FragmentError, loadModule, runFragment, type FragmentModule, type FragmentOutput, type LoadOptions } from "./fragments.js";
 import { ProgramAbort, ProgramExit } from "./host.js";
+import { concat } from "./operation.js";
 import { checkRecordLayouts, type HostRecord } from "./records.js";
 
 /** The checks of `loadGuarded`, in the order it makes them. */
@@ -523,13 +524,7 @@ function importMemory(bytes: Uint8Array): Uint8Array {
   const kept = sections.filter((s) => s.id !== 5);
   const parts: Uint8Array[] = [bytes.subarray(0, 8)];
   for (const s of kept) parts.push(new Uint8Array([s.id, ...uleb(s.body.length)]), s.body);
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let to = 0;
-  for (const p of parts) {
-    out.set(p, to);
-    to += p.length;
-  }
-  return out;
+  return concat(parts);
 }
 
 function readUleb(bytes: Uint8Array, at: number): [value: number, length: number] {

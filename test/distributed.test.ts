@@ -268,6 +268,19 @@ const stepsOf = (p: Proc) => p.out.map((l) => /^step (\d+):/.exec(l)).filter((m)
 
 // ---- the tests ---------------------------------------------------------------------------------
 
+/** The tagged-output run (no fragments) stored every step equal to the reference, each id once. */
+async function expectPassThroughStored(out: string, ranks: number, steps: number, n: number): Promise<void> {
+  const mod = moduleOf("tagged-output.cod");
+  const layout = layoutOf(mod.manifest, "struct particle");
+  const stored: Uint8Array[] = [];
+  for (let step = 0; step < steps; step++) {
+    const got = await readStep(out, step, layout);
+    expect(same(got.records, reference(mod, [], undefined, ranks, n, step).records), `step ${step} records`).toBe(true);
+    stored.push(got.records);
+  }
+  expectEachIdOnce(stored, ranks, steps, n);
+}
+
 describe.skipIf(!available)("the pipeline across processes on NATS (real nats-server, real enstage processes)", () => {
   let server: NatsServer;
   let nc: NatsConnection;
@@ -527,15 +540,7 @@ describe.skipIf(!available)("the pipeline across processes on NATS (real nats-se
       await allSucceed(procs, [s1, ...sources]);
       expect(stepsOf(s1).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5]);
 
-      const mod = moduleOf("tagged-output.cod");
-      const layout = layoutOf(mod.manifest, "struct particle");
-      const stored: Uint8Array[] = [];
-      for (let step = 0; step < STEPS; step++) {
-        const got = await readStep(out, step, layout);
-        expect(same(got.records, reference(mod, [], undefined, RANKS, N, step).records), `step ${step} records`).toBe(true);
-        stored.push(got.records);
-      }
-      expectEachIdOnce(stored, RANKS, STEPS, N);
+      await expectPassThroughStored(out, RANKS, STEPS, N);
       mine = await connect(own.url, { name: "distributed.test kill-nats" });
       const r = await openRun(mine, run);
       const left = [];
@@ -603,15 +608,7 @@ describe.skipIf(!available)("the pipeline across processes on NATS (real nats-se
       }
       const sourcesMs = Date.now() - started;
 
-      const mod = moduleOf("tagged-output.cod");
-      const layout = layoutOf(mod.manifest, "struct particle");
-      const stored: Uint8Array[] = [];
-      for (let step = 0; step < STEPS; step++) {
-        const got = await readStep(out, step, layout);
-        expect(same(got.records, reference(mod, [], undefined, RANKS, N, step).records), `step ${step} records`).toBe(true);
-        stored.push(got.records);
-      }
-      expectEachIdOnce(stored, RANKS, STEPS, N);
+      await expectPassThroughStored(out, RANKS, STEPS, N);
 
       // Backpressure: the sources waited for staging, as their own reports say.
       const r = await openFor(run);
