@@ -94,7 +94,9 @@ function latency(): void {
 function load(binary: Uint8Array, params: Record<string, number>): { exports: Exports; data: number; out: number; memory: WebAssembly.Memory } {
   let memory: WebAssembly.Memory | undefined;
   const { env } = makeHostImports({ memory: () => memory!, stdout: () => {}, stderr: () => {} });
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(binary as BufferSource), { env, params } as WebAssembly.Imports);
+  // Params are imported mutable globals (runtime/abi.ts); all of this kernel's are doubles.
+  const globals = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, new WebAssembly.Global({ value: "f64", mutable: true }, v)]));
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(binary as BufferSource), { env, params: globals } as WebAssembly.Imports);
   const exports = instance.exports as Exports;
   memory = exports[MEMORY_EXPORT] as WebAssembly.Memory;
   const out = (exports[HEAP_BASE] as WebAssembly.Global).value as number;

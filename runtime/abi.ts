@@ -63,8 +63,11 @@
 // set per record type X: EVcount_X() → i64, EVdata_X(i64 index) → i32 address of the record,
 // EVdiscard_X(i64 index), EVsubmit_X(i32 port, i32 address) (`queueImportSignature`).
 //
-// Params. `param T name;` is an imported immutable global: module "params" (`PARAMS_MODULE`),
-// field `name`, of T's wasm value type. An integer param's value is its C value (an i32 param of
+// Params. `param T name;` is an imported mutable global: module "params" (`PARAMS_MODULE`),
+// field `name`, of T's wasm value type. The compiled code only reads it; it is mutable so that a
+// host may set new values between calls into a live instance of the generic module (a SmartTap
+// runs a dependent fragment in its phase instance so: runtime/smarttap.ts). Hosts accept the
+// immutable imports of modules compiled before. An integer param's value is its C value (an i32 param of
 // unsigned type passes its bit pattern; char, short and _Bool params are normalized when read,
 // so a wider value is harmless). `specialize` (src/specialize.ts) turns the imports into
 // constants and re-optimizes; the manifest then marks those params `bound` with their `value`,

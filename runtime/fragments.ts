@@ -41,6 +41,8 @@ export interface FragmentModule {
   instance: WebAssembly.Instance;
   memory: WebAssembly.Memory;
   fuel?: bigint;
+  /** The globals given for its unbound params (mutable unless the module imports them immutable). */
+  params?: Record<string, WebAssembly.Global>;
 }
 
 export interface FragmentOutput {
@@ -66,26 +68,40 @@ export function loadModule(binary: Uint8Array, manifest: Manifest, options: Load
       throw new FragmentError((e as Error).message);
     }
   }
-  const params: Record<string, WebAssembly.Global> = {};
-  for (const p of manifest.params) {
-    if (p.bound) continue;
-    const v = options.params?.[p.name];
-    if (v === undefined) throw new FragmentError(`no value for param '${p.name}' (${p.type})`);
-    const wasm = p.wasm as "i32" | "i64" | "f32" | "f64";
-    params[p.name] = new WebAssembly.Global({ value: wasm, mutable: false }, wasm === "i64" ? BigInt(v) : Number(v));
-  }
+  // Mutable globals (ABI: the host may set them between calls, `setParams`); a module compiled
+  // before params were mutable imports them immutable, and gets immutable ones on a second try.
+  const makeParams = (mutable: boolean) => {
+    const params: Record<string, WebAssembly.Global> = {};
+    for (const p of manifest.params) {
+      if (p.bound) continue;
+      const v = options.params?.[p.name];
+      if (v === undefined) throw new FragmentError(`no value for param '${p.name}' (${p.type})`);
+      const wasm = p.wasm as "i32" | "i64" | "f32" | "f64";
+      params[p.name] = new WebAssembly.Global({ value: wasm, mutable }, wasm === "i64" ? BigInt(v) : Number(v));
+    }
+    return params;
+  };
+  let params = makeParams(true);
   let memory: WebAssembly.Memory | undefined;
   const host = makeHostImports({ memory: () => memory!, stdout: options.stdout ?? (() => {}), stderr: options.stderr ?? (() => {}) });
   // Aggregates' queues are served by the hosts that run aggregates; here they are empty.
   const queue = new Proxy({}, { get: (_t, name) => (String(name).startsWith("EVcount_") ? () => 0n : () => 0) });
+  const compiled = options.compiled ?? new WebAssembly.Module(binary as BufferSource);
+  const imports = () => ({
+    ...host,
+    [PARAMS_MODULE]: params,
+    [ENSTAGE_MODULE]: queue,
+    ...(options.memory ? { [options.memory.module]: { [options.memory.name]: options.memory.memory } } : {}),
+  });
   let instance: WebAssembly.Instance;
   try {
-    instance = new WebAssembly.Instance(options.compiled ?? new WebAssembly.Module(binary as BufferSource), {
-      ...host,
-      [PARAMS_MODULE]: params,
-      [ENSTAGE_MODULE]: queue,
-      ...(options.memory ? { [options.memory.module]: { [options.memory.name]: options.memory.memory } } : {}),
-    });
+    try {
+      instance = new WebAssembly.Instance(compiled, imports());
+    } catch (e) {
+      if (!(e instanceof WebAssembly.LinkError) || Object.keys(params).length === 0 || !/mutab/i.test(e.message)) throw e;
+      params = makeParams(false);
+      instance = new WebAssembly.Instance(compiled, imports());
+    }
   } catch (e) {
     throw new FragmentError(`the module does not instantiate: ${(e as Error).message}`);
   }
@@ -103,7 +119,28 @@ export function loadModule(binary: Uint8Array, manifest: Manifest, options: Load
       else throw new FragmentError(`a global histogram needs 32- or 64-bit integer bins, not ${size}-byte ones ('${name}')`);
     });
   }
-  return { manifest, instance, memory, fuel: options.fuel };
+  return { manifest, instance, memory, fuel: options.fuel, params };
+}
+
+/**
+ * Sets the values of a generic module's params in a live instance, so its fragments compute
+ * what the module specialized with those values would (src/specialize.ts converts the same way:
+ * an f32 rounds, an integer wraps to its wasm type). Throws a FragmentError for a param the
+ * instance does not import mutable, or a missing value.
+ */
+export function setParams(fm: FragmentModule, values: Record<string, number | bigint>): void {
+  for (const p of fm.manifest.params) {
+    if (p.bound) continue;
+    const v = values[p.name];
+    const g = fm.params?.[p.name];
+    if (v === undefined) throw new FragmentError(`no value for param '${p.name}' (${p.type})`);
+    if (!g) throw new FragmentError(`the instance has no param '${p.name}' to set`);
+    try {
+      g.value = p.wasm === "i64" ? BigInt.asIntN(64, BigInt(v)) : Number(v);
+    } catch (e) {
+      throw new FragmentError(`param '${p.name}' cannot be set in this instance: ${(e as Error).message}`);
+    }
+  }
 }
 
 function fragmentOf(fm: FragmentModule, name: string): ManifestFragment {

@@ -1209,8 +1209,8 @@ class BindingsGenerator {
       ),
     );
 
-    // Immutable globals, spelled out: lib.dom's ImportValue does not admit a bare bigint.
-    const paramImports = params.map((p) => `${propKey(p.name)}: new WebAssembly.Global({ value: "${p.wasm}", mutable: false }, params.${p.name}),`);
+    // Mutable globals, as the module imports them (runtime/abi.ts, Params).
+    const paramImports = params.map((p) => `${propKey(p.name)}: new WebAssembly.Global({ value: "${p.wasm}", mutable: true }, params.${p.name}),`);
     const ps: [string, string, boolean?][] = [["source", "ArrayBuffer | ArrayBufferView | WebAssembly.Module"]];
     if (hasParams) ps.push(["params", "Params"]);
     ps.push(["host", "HostImports | HostImportsFactory", true]);

@@ -357,7 +357,7 @@ function emitIdent(cx: FnCtx, e: ExprOf<"ident">): Ex {
   const sym = e.sym;
   if (!sym) return ice(`unresolved identifier '${e.name}'`);
   if (sym.kind === "func") return cx.m.i32.const(cx.gen.functionIndex(sym, cx.unit, e.span));
-  // A `param` is an imported immutable global (runtime/abi.ts), a constant once specialized.
+  // A `param` is an imported global the code never writes (runtime/abi.ts), a constant once specialized.
   // A host may pass a char or short param un-normalized (300 for a char): normalize on read,
   // which costs nothing once specialized.
   if (sym.storage === "fragmentParam") {

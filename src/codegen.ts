@@ -353,7 +353,9 @@ class ModuleGen implements ModuleContext {
     for (const [name, sig] of this.queueImports) {
       m.addFunctionImport(name, ENSTAGE_MODULE, name, W.tupleType(sig.wasmParams), sig.result);
     }
-    for (const [name, p] of this.paramGlobals) m.addGlobalImport(p.global, PARAMS_MODULE, name, wasmType(p.sym.type), false);
+    // Mutable, so that a host may run a generic module with new values without a new instance
+    // (runtime/smarttap.ts); compiled code never writes them, and specialize still folds them.
+    for (const [name, p] of this.paramGlobals) m.addGlobalImport(p.global, PARAMS_MODULE, name, wasmType(p.sym.type), true);
     const segments = dataSegments(this.data.image()).map((s) => ({ offset: m.i32.const(s.offset), data: s.bytes, passive: false }));
     m.setMemory(initialPages, maximumPages, MEMORY_EXPORT, segments);
     m.addTable(FUNCTION_TABLE, this.table.length + 1, this.table.length + 1);

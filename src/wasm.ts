@@ -227,7 +227,8 @@ export function globalImports(m: Module): GlobalImport[] {
 }
 
 /**
- * Turns an imported immutable global into a defined one holding `value` (a number, or a
+ * Turns an imported global (a param: mutable for the host, never written by the code) into a
+ * defined immutable one holding `value` (a number, or a
  * bigint for i64): every `global.get` of it now reads a constant the optimizer can fold.
  */
 export function defineImportedGlobal(m: Module, name: string, type: WasmValueType, value: number | bigint): void {

@@ -50,9 +50,15 @@ export async function instantiate(
       : verb === "discard" ? (i: bigint) => void queueOf(tag).items.splice(Number(i), 1)
       : (port: number, addr: number) => void queueOf(tag).submitted.push([port, new Uint8Array(memory!.buffer, addr, size).slice()]);
   }
+  // Params are imported mutable (runtime/abi.ts): each value as a WebAssembly.Global of its type.
+  const globals: Record<string, WebAssembly.Global> = {};
+  for (const p of manifest.params) {
+    const v = params[p.name];
+    if (v !== undefined && !p.bound) globals[p.name] = new WebAssembly.Global({ value: p.wasm as "i32", mutable: true }, (p.wasm === "i64" ? BigInt(v) : Number(v)) as number);
+  }
   const { instance } = await WebAssembly.instantiate(binary as BufferSource, {
     env: env as WebAssembly.ModuleImports,
-    params: params as WebAssembly.ModuleImports,
+    params: globals as WebAssembly.ModuleImports,
     enstage: enstage as WebAssembly.ModuleImports,
   });
   const exports = instance.exports as Record<string, any>;

@@ -130,9 +130,9 @@ describe("params and the manifest", () => {
   const mod = compileFragments(FILE, { text: true });
   const m = mod.manifest;
 
-  it("imports each param as an immutable global from module 'params'", async () => {
-    expect(mod.text).toContain('(import "params" "cut" (global $param.cut f64))');
-    expect(mod.text).toContain('(import "params" "mode" (global $param.mode i32))');
+  it("imports each param as a mutable global from module 'params'", async () => {
+    expect(mod.text).toContain('(import "params" "cut" (global $param.cut (mut f64)))');
+    expect(mod.text).toContain('(import "params" "mode" (global $param.mode (mut i32)))');
     const inst = await instantiate(mod.binary, m, { cut: 2.5, mode: 0 });
     expect(inst.exports.scaled(4)).toBe(10); // through a static helper and &cut
   });
