@@ -123,6 +123,8 @@ export class CStager {
   private readonly sent = new Map<number, Set<string>>();
   private readonly instances = new Map<string, { guarded: GuardedModule; initial?: Uint8Array }>();
   private phase?: ReturnType<typeof instantiateForPhases>;
+  /** The generic module each source holds as its phase module (sent in its setup), by hash. */
+  private readonly phaseOf = new Map<number, string>();
   private processing = false;
   private lastStep = -1;
   private readonly report: StagerReport = { steps: [], bytesWritten: 0, bytesMoved: 0, bytesStored: 0, faults: [], sources: [], refused: [] };
@@ -227,6 +229,7 @@ export class CStager {
         }
         this.links.set(m.source, link);
         this.sent.set(m.source, new Set());
+        if (this.phase) this.phaseOf.set(m.source, this.version.hash);
         link.send({
           type: "setup",
           phase: this.phase ? this.ref(m.source, this.version) : undefined,
@@ -333,6 +336,7 @@ export class CStager {
     const locals: Record<string, GlobalValue>[] = [];
     let ready: Version | undefined = v;
     let arrays: Record<string, bigint[]> | undefined;
+    let values: Record<string, number | bigint> | undefined;
     const missing = sources.filter((a) => !a.partial);
     if (this.phase && missing.length > 0) {
       for (const a of missing) {
@@ -345,15 +349,16 @@ export class CStager {
       globals = globalPhase(this.phase, partials).values;
     }
     if (ready && v.manifest.params.some((p) => !p.bound)) {
-      const values: Record<string, number | bigint> = { ...this.o.params };
+      const given: Record<string, number | bigint> = { ...this.o.params };
       arrays = {};
       for (const [name, x] of Object.entries(globals)) {
         if (Array.isArray(x)) arrays[name] = x;
-        else values[name] = x;
+        else given[name] = x;
       }
-      const unbound = v.manifest.params.filter((p) => !p.bound && values[p.name] === undefined);
+      const unbound = v.manifest.params.filter((p) => !p.bound && given[p.name] === undefined);
       if (unbound.length > 0) throw new Error(`no value for param${unbound.length > 1 ? "s" : ""} ${unbound.map((p) => `'${p.name}'`).join(", ")}`);
-      const s = this.o.specialize(v.binary, v.manifest, values);
+      values = given;
+      const s = this.o.specialize(v.binary, v.manifest, given);
       ready = { hash: moduleHash(s.binary), binary: s.binary, manifest: s.manifest };
     }
 
@@ -362,12 +367,19 @@ export class CStager {
     while (ready && atSource < steps.length && steps[atSource].at === "source" && !this.quarantined.has(`${v.hash}:${steps[atSource].fragment}`)) atSource++;
     const inputType = steps.length > 0 ? this.fragment(v.manifest, steps[0].fragment).input! : `struct ${v.manifest.phases?.record ?? "particle"}`;
 
-    const datas = await Promise.all(sources.map((a) => io.pull(step, a.source, ready && atSource > 0 ? {
-      module: this.ref(a.source, ready),
-      steps: steps.slice(0, atSource).map((s) => ({ fragment: s.fragment, cap: s.cap })),
-      arrays,
-      state: this.state.get(a.source),
-    } : undefined)));
+    // A source that holds this generic module as its phase module runs a lone stateless
+    // transform in its phase instance with the values set, on the buffered records where they
+    // are: no module to send, load or compile, no copy (runtime/smarttap.ts). Same results: the
+    // specialized module is the generic one with those values folded in.
+    const first = atSource === 1 ? v.manifest.fragments.find((f) => f.name === steps[0].fragment) : undefined;
+    const byValues = ready !== v && values !== undefined && first?.kind === "transform" && v.manifest.state.length === 0;
+    const run = (source: number): Pull["run"] => {
+      if (!ready || atSource === 0) return undefined;
+      const runSteps = steps.slice(0, atSource).map((s) => ({ fragment: s.fragment, cap: s.cap }));
+      if (byValues && this.phaseOf.get(source) === v.hash) return { module: this.ref(source, v), steps: runSteps, values: paramValues(v.manifest, values!) };
+      return { module: this.ref(source, ready), steps: runSteps, arrays, state: this.state.get(source) };
+    };
+    const datas = await Promise.all(sources.map((a) => io.pull(step, a.source, run(a.source))));
 
     const chunks: Chunk[] = [];
     const unprocessed: Chunk[] = [];
@@ -563,6 +575,13 @@ export class CStager {
     if (!l) throw new Error(`the manifest does not describe ${type}`);
     return l;
   }
+}
+
+/** The values of a module's unbound params as its globals take them (an i64 param's as a bigint). */
+function paramValues(m: Manifest, values: Record<string, number | bigint>): Record<string, number | bigint> {
+  const out: Record<string, number | bigint> = {};
+  for (const p of m.params) if (!p.bound) out[p.name] = p.wasm === "i64" ? BigInt(values[p.name]) : Number(values[p.name]);
+  return out;
 }
 
 /** Data only moves toward staging: no source step after a staging step. */
