@@ -368,9 +368,9 @@ export class CStager {
     const inputType = steps.length > 0 ? this.fragment(v.manifest, steps[0].fragment).input! : `struct ${v.manifest.phases?.record ?? "particle"}`;
 
     // A source that holds this generic module as its phase module runs a lone stateless
-    // transform in its phase instance with the values set, on the buffered records where they
-    // are: no module to send, load or compile, no copy (runtime/smarttap.ts). Same results: the
-    // specialized module is the generic one with those values folded in.
+    // transform by the values, in an instance of the generic module it keeps for that (its own
+    // memory, not the pool's): no module to send, load or compile per step (runtime/smarttap.ts).
+    // Same results: the specialized module is the generic one with those values folded in.
     const first = atSource === 1 ? v.manifest.fragments.find((f) => f.name === steps[0].fragment) : undefined;
     const byValues = ready !== v && values !== undefined && first?.kind === "transform" && v.manifest.state.length === 0;
     const run = (source: number): Pull["run"] => {

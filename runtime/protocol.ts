@@ -72,7 +72,7 @@ export interface Pull {
    * Run these steps of this module on the buffered data before sending it. With `values`, the
    * module is the generic one (usually the setup's phase module, held without its bytes) and
    * these are its params' values for the step: the source runs it as the module specialized
-   * with them would run, without a new module (in place, in its phase instance, when it can).
+   * with them would run, without a new module (in an instance of it kept for that, when it can).
    */
   run?: { module: ModuleRef; steps: RunStep[]; values?: Record<string, number | bigint>; arrays?: Record<string, bigint[]>; state?: Uint8Array };
 }

@@ -12,13 +12,13 @@
 // the records once and the local phase reads them where they are; a step that moves raw is then
 // copied out of the pool when staging pulls it (into a buffer that comes back with `release`).
 // The phase functions so see the buffered steps, but they are code the compiler derives from the
-// global params (in the hash-checked module of the setup) and only read their records. A
-// fragment staging ships works on a copy, in a memory of their own, except a lone stateless
-// transform of that same generic module pulled with its param values (Pull.run.values): it runs
-// in the phase instance with the values set into its (mutable) param globals, on the slot where
-// it is, under fuel. That saves a module load and a copy of the slot per step, but a fragment
-// that writes through a wild pointer there can reach the other buffered steps; a fault renews
-// the phase instance, the pool copied over.
+// global params (in the hash-checked module of the setup) and only read their records; no
+// fragment code ever runs in the phase instance, so none can reach the pool. A fragment staging
+// ships works on a copy, in a memory of its own. A lone stateless transform of a generic module
+// pulled with its param values (Pull.run.values) runs in a long-lived instance of that module
+// kept for it (one per generic hash, compiled once), with the values set into its (mutable)
+// param globals: no module load per step, only the copy of the slot into its memory. A fault
+// drops that instance; the next such pull gets a fresh one.
 // A full pool is backpressure, never loss: the configured policy blocks the write until a slot
 // is drained (up to a timeout) or fails it at once, with a BackpressureError either way.
 //
@@ -33,7 +33,7 @@ import { instantiateForPhases, localPhase, localPhaseAt, reservePool } from "./p
 import { sourceFuel } from "./operation.js";
 import { wholeBuffer, type Announce, type Data, type Hello, type Link, type ModuleRef, type Pull, type Release, type Setup, type ToSource, type ToStager } from "./protocol.js";
 import { setParams } from "./fragments.js";
-import { loadGuarded, moduleHash, ReusedMemory, runGuarded, runGuardedAt, type FragmentFault } from "./sandbox.js";
+import { loadGuarded, moduleHash, ReusedMemory, runGuarded, type FragmentFault, type GuardedModule } from "./sandbox.js";
 import { extractState, installState } from "./state.js";
 
 // What a simulation needs besides the tap: a link to put it on.
@@ -71,8 +71,6 @@ export class SmartTap {
   private readonly slotBytes: number;
   private setup?: Setup;
   private phase?: Phase;
-  /** The hash of the generic module the phase instance runs (the setup's). */
-  private phaseHash?: string;
   private readonly ready: Promise<void>;
   private closed!: Promise<void>;
   private readonly waiters: (() => void)[] = [];
@@ -83,6 +81,8 @@ export class SmartTap {
   private failure?: Error;
   /** Each pull instantiates its module afresh, into this memory: a new one would page-fault the whole chunk in again. */
   private readonly runMemory = new ReusedMemory();
+  /** The instance a values-form pull runs in, by generic hash (runByValues); its own memory. */
+  private readonly kept = new Map<string, GuardedModule>();
   /** Totals in ms, and bytes written. */
   writeMs = 0;
   /** Of writeMs, the time spent waiting for a free buffer (backpressure). */
@@ -251,7 +251,6 @@ export class SmartTap {
     this.setup = m;
     if (m.phase) {
       const mod = this.receive(m.phase);
-      this.phaseHash = m.phase.hash;
       this.phase = instantiateForPhases(mod.binary, mod.manifest);
       const at = reservePool(this.phase, this.slots.length, this.slotBytes);
       if (at) this.slots.forEach((s, i) => (s.at = at[i]));
@@ -267,49 +266,37 @@ export class SmartTap {
   }
 
   /**
-   * Whether a pull's steps can run in the phase instance, on the slot where it is: the pull names
-   * the generic module this tap holds as its phase module, with param values, and asks for one
-   * transform of a module without state (state and histogram arrays take the loaded path).
+   * Whether a pull's steps run by param values in a kept instance of the generic module: it asks
+   * for one transform of a module without state, with values (state and histogram arrays take
+   * the loaded path).
    */
-  private inPlace(run: NonNullable<Pull["run"]>, slot: Slot): boolean {
-    if (!this.phase || slot.at === undefined || run.module.hash !== this.phaseHash || run.steps.length !== 1 || run.arrays || run.state) return false;
-    const manifest = this.phase.module.manifest;
+  private byValues(run: NonNullable<Pull["run"]>, manifest: Manifest): boolean {
+    if (!run.values || run.steps.length !== 1 || run.arrays || run.state) return false;
     return manifest.state.length === 0 && manifest.fragments.some((f) => f.name === run.steps[0].fragment && f.kind === "transform");
   }
 
   /**
-   * Runs the pull's one step in the phase instance with the step's param values set, in place on
-   * the slot, under fuel. A fault that interrupted the module's code renews the phase instance
-   * (it runs the local phase too, and its memory is no longer trusted), the pool copied over.
+   * Runs the pull's one step in the instance kept for its generic module (loaded, checked and
+   * compiled once), with the step's param values set, on a copy of the slot in that instance's
+   * own memory, under fuel. Only the newest module's instance is kept. A fault drops it.
    */
-  private runInPhase(run: NonNullable<Pull["run"]>, slot: Slot, step: number) {
-    const phase = this.phase!;
+  private runByValues(run: NonNullable<Pull["run"]>, mod: { binary: Uint8Array; manifest: Manifest }, input: Uint8Array, step: number) {
+    const hash = run.module.hash;
+    let guarded = this.kept.get(hash);
+    if (!guarded) {
+      guarded = loadGuarded(mod.binary, mod.manifest, { expectedHash: hash, fuel: sourceFuel, params: run.values });
+      this.kept.clear();
+      this.kept.set(hash, guarded);
+    }
     const fragment = run.steps[0].fragment;
     try {
-      setParams(phase.module, run.values!);
+      setParams(guarded.fragment, run.values!);
     } catch (e) {
-      return { ok: false as const, fault: { fragment, hash: run.module.hash, step, source: this.source, reason: "error" as const, message: (e as Error).message } };
+      return { ok: false as const, fault: { fragment, hash, step, source: this.source, reason: "error" as const, message: (e as Error).message } };
     }
-    const r = runGuardedAt(phase.module, run.module.hash, fragment, slot.at!, slot.bytes, { step, source: this.source, cap: run.steps[0].cap }, sourceFuel);
-    if (!r.ok && r.interrupted) this.renewPhase();
+    const r = runGuarded(guarded, fragment, input, { step, source: this.source, cap: run.steps[0].cap });
+    if (!r.ok) this.kept.delete(hash);
     return r;
-  }
-
-  /** A fresh phase instance, with the pool reserved again and the steps it holds copied into it. */
-  private renewPhase(): void {
-    const old = this.phase!;
-    const mod = this.modules.get(this.phaseHash!)!;
-    const phase = instantiateForPhases(mod.binary, mod.manifest);
-    const at = reservePool(phase, this.slots.length, this.slotBytes);
-    if (!at) throw new Error(`source ${this.source}: the renewed phase instance cannot hold the pool`);
-    const from = new Uint8Array(old.memory.buffer);
-    const to = new Uint8Array(phase.memory.buffer);
-    this.slots.forEach((s, i) => {
-      if (s.at === undefined) return;
-      if (s.step >= 0) to.set(from.subarray(s.at, s.at + s.bytes), at[i]);
-      s.at = at[i];
-    });
-    this.phase = phase;
   }
 
   /** A module from staging: its bytes must hash to its name. Known ones come without bytes. */
@@ -339,39 +326,40 @@ export class SmartTap {
   private onPull(m: Pull): void {
     const slot = this.slots.find((s) => s.step === m.step && (s.buffer || s.at !== undefined));
     if (!slot) throw new Error(`staging pulled step ${m.step}, which source ${this.source} does not hold`);
-    let raw = this.view(slot);
+    const raw = this.view(slot);
     let data: Uint8Array = raw;
     let applied = 0;
     const faults: FragmentFault[] = [];
     let state: Uint8Array | undefined;
     let refused: string | undefined;
     const started = performance.now();
-    const inPlace = m.run?.values && this.inPlace(m.run, slot);
-    if (m.run && inPlace) {
-      const r = this.runInPhase(m.run, slot, m.step);
-      if (r.ok) {
-        data = r.output.records;
-        applied = 1;
-      } else faults.push(r.fault);
-    } else if (m.run) {
+    if (m.run) {
       try {
         const mod = this.receive(m.run.module);
-        // `values`: the module is the generic one, run with these param values (not specialized).
-        const params = m.run.values ? { params: m.run.values } : {};
-        const guarded = loadGuarded(mod.binary, mod.manifest, { expectedHash: m.run.module.hash, fuel: sourceFuel, arrays: m.run.arrays, memory: this.runMemory, ...params });
-        const hasState = mod.manifest.state.length > 0;
-        if (hasState && m.run.state) installState(guarded.fragment.instance, mod.manifest, m.run.state);
-        for (const step of m.run.steps) {
-          const r = runGuarded(guarded, step.fragment, data, { step: m.step, source: this.source, cap: step.cap });
-          if (!r.ok) {
-            faults.push(r.fault);
-            break;
+        if (this.byValues(m.run, mod.manifest)) {
+          const r = this.runByValues(m.run, mod, raw, m.step);
+          if (r.ok) {
+            data = r.output.records;
+            applied = 1;
+          } else faults.push(r.fault);
+        } else {
+          // `values`: the module is the generic one, run with these param values (not specialized).
+          const params = m.run.values ? { params: m.run.values } : {};
+          const guarded = loadGuarded(mod.binary, mod.manifest, { expectedHash: m.run.module.hash, fuel: sourceFuel, arrays: m.run.arrays, memory: this.runMemory, ...params });
+          const hasState = mod.manifest.state.length > 0;
+          if (hasState && m.run.state) installState(guarded.fragment.instance, mod.manifest, m.run.state);
+          for (const step of m.run.steps) {
+            const r = runGuarded(guarded, step.fragment, data, { step: m.step, source: this.source, cap: step.cap });
+            if (!r.ok) {
+              faults.push(r.fault);
+              break;
+            }
+            data = r.output.records;
+            applied++;
+            // The state after each step that ran: a later step's fault renews the instance (its
+            // memory is not trusted) but does not undo the steps before it, whose output moves on.
+            if (hasState) state = extractState(guarded.fragment.instance, mod.manifest);
           }
-          data = r.output.records;
-          applied++;
-          // The state after each step that ran: a later step's fault renews the instance (its
-          // memory is not trusted) but does not undo the steps before it, whose output moves on.
-          if (hasState) state = extractState(guarded.fragment.instance, mod.manifest);
         }
       } catch (e) {
         refused = (e as Error).message;
@@ -379,8 +367,6 @@ export class SmartTap {
     }
     const runMs = performance.now() - started;
     this.runMs += runMs;
-    // The fragment may have grown the phase memory, or a fault renewed the instance: a new view.
-    if (inPlace && data === raw) data = raw = this.view(slot);
     const reply = (bytes: Uint8Array): Data => ({
       type: "data", source: this.source, step: m.step, bytes, applied, faults, runMs,
       ...(state ? { state } : {}), ...(refused ? { refused } : {}),

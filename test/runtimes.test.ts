@@ -265,7 +265,7 @@ describe("placement changes mid-run", () => {
     expect(report.steps[1].bytesMoved).toBe(4 * sink.steps[1].datasets[0].layout.size);
   });
 
-  it("the subsample's histogram at the sources runs by param values in the phase instance: no module shipped, same bytes", async () => {
+  it("the subsample's histogram at the sources runs by param values in a kept instance: no module shipped, same bytes", async () => {
     const mod = moduleOf("subsample.cod");
     const p = pipelines.get("subsample")!;
     expect(p.steps[0]).toMatchObject({ fragment: "energy_histogram", at: "source" });
@@ -292,7 +292,7 @@ describe("placement changes mid-run", () => {
     for (let step = 0; step < STEPS; step++) expect(same(sink.bytes(step), reference(mod, 4, step, p.steps).records), `step ${step}`).toBe(true);
   });
 
-  it("a fault of a fragment run in the phase instance: the data passes on, the instance is renewed, the local phase goes on", async () => {
+  it("a fault of a fragment run by param values: the data passes on, later steps and the local phase go on", async () => {
     // Out of fuel on source 1 at step 0 only (its ids carry rank and step: runtime/synthetic.ts).
     const text = readFileSync(join(examples, "subsample.cod"), "utf8").replace(
       "    double hi = mu + 2 * sigma;",
@@ -305,13 +305,34 @@ describe("placement changes mid-run", () => {
     expect(report.faults.map((f) => [f.fragment, f.step, f.source, f.reason])).toEqual([["energy_histogram", 0, 1, "fuel"]]);
     expect(report.faults[0].hash).toBe(report.steps[0].version);
     // Quarantined afterwards: the particles of every later step move raw, and the local phase
-    // (in the renewed instance) still gives the same globals as the reference.
+    // still gives the same globals as the reference.
     for (let step = 1; step < STEPS; step++) {
       const ref = reference(mod, 4, step, []);
       expect(report.steps[step].globals).toEqual(ref.globals);
       expect(report.steps[step].placement[0].quarantined).toBe(true);
     }
     expect(sink.steps[0].datasets.some((d) => d.name.startsWith("unprocessed"))).toBe(true);
+  });
+
+  it("a fragment run by param values that writes through a wild pointer cannot reach the other buffered steps", async () => {
+    // On source 1 at step 0 only: fill two slots' worth of memory just after its input with
+    // ones (after a malloc that makes room, so nothing traps). Were the input the pool slot
+    // itself (the fragment run in the phase instance), that would overwrite the steps buffered
+    // after it; in an instance of its own it only spoils its own output.
+    const text = "#include <stdlib.h>\n" + readFileSync(join(examples, "subsample.cod"), "utf8").replace(
+      "    double hi = mu + 2 * sigma;",
+      "    double hi = mu + 2 * sigma;\n    if (n > 0 && in[0].id >> 52 == 1 && (in[0].id >> 32 & 0xfffff) == 0) { malloc(1 << 20); long *w = (long *)(in + n + 16); for (long k = 0; k < 16 * n; k++) w[k] = -1; }",
+    );
+    const mod = compileText(text, "subsample-wild.cod");
+    const p = pipelines.get("subsample")!;
+    const { report, sink } = await runPipeline(mod, { ranks: 4, steps: p.steps });
+    expect(report.steps.map((s) => s.step)).toEqual([0, 1, 2]);
+    expect(report.faults).toEqual([]);
+    for (let step = 1; step < STEPS; step++) {
+      const ref = reference(mod, 4, step, p.steps);
+      expect(report.steps[step].globals).toEqual(ref.globals);
+      expect(same(sink.bytes(step), ref.records), `step ${step}`).toBe(true);
+    }
   });
 
   it("a stateful fragment moved staging -> source -> staging takes its state along", async () => {
