@@ -222,29 +222,3 @@ export function runFragment(fm: FragmentModule, name: string, input: Uint8Array,
   if (out) free(out);
   return result;
 }
-
-/**
- * Runs transform `name` over `bytes` bytes of input records already in the instance's memory at
- * `at` (a SmartTap pool slot in its phase instance): no copy in. Only transforms, whose input is
- * const: a filter compacts its buffer in place, which would leave a faulted step's data changed.
- * The output is copied out, and its buffer freed.
- */
-export function runFragmentAt(fm: FragmentModule, name: string, at: number, bytes: number, options: { cap?: number } = {}): FragmentOutput {
-  const f = fragmentOf(fm, name);
-  if (f.kind !== "transform") throw new FragmentError(`'${name}' is a ${f.kind}: only a transform runs on records where they are`);
-  const inSize = recordSize(fm.manifest, f.input);
-  if (bytes % inSize !== 0) throw new FragmentError(`a buffer of ${bytes} bytes is not a whole number of ${inSize}-byte ${f.input} records`);
-  const n = bytes / inSize;
-  const outSize = recordSize(fm.manifest, f.output);
-  const cap = options.cap ?? n;
-  if (fm.fuel !== undefined) (fm.instance.exports[FUEL_GLOBAL] as WebAssembly.Global).value = fm.fuel;
-  const out = Number(exported(fm, "malloc")(BigInt(Math.max(1, cap * outSize))));
-  if (out === 0) throw new FragmentError(`the module's memory cannot hold ${cap} output records`);
-  const mem = () => new Uint8Array(fm.memory.buffer);
-  if (!f.perRecord) mem().fill(0, out, out + cap * outSize);
-  const produced = Number(exported(fm, f.driver)(at, BigInt(n), out, BigInt(cap)));
-  if (produced < 0 || produced > cap) throw new FragmentError(`transform '${name}' reported ${produced} outputs for a capacity of ${cap}`);
-  const records = mem().slice(out, out + produced * outSize);
-  exported(fm, "free")(out);
-  return { records, count: produced };
-}

@@ -8,7 +8,7 @@
 // same bits on every run (floating-point merging is not associative).
 
 import type { Manifest, PhaseGraph } from "./abi.js";
-import { loadModule, type FragmentModule } from "./fragments.js";
+import { loadModule } from "./fragments.js";
 
 export class PhaseError extends Error {}
 
@@ -19,8 +19,6 @@ export interface Partial {
 }
 
 interface PhaseInstance {
-  /** The generic module's instance, params bound to zero, mutable (`setParams`). */
-  module: FragmentModule;
   instance: WebAssembly.Instance;
   memory: WebAssembly.Memory;
   graph: PhaseGraph;
@@ -40,9 +38,9 @@ export function instantiateForPhases(binary: Uint8Array, manifest: Manifest): Ph
   const partial = manifest.structs.find((s) => s.name === `struct ${graph.partial}`);
   if (!partial) throw new PhaseError(`the manifest does not describe struct ${graph.partial}`);
   const zeros = Object.fromEntries(manifest.params.map((p) => [p.name, p.wasm === "i64" ? 0n : 0]));
-  const module = loadModule(binary, manifest, { params: zeros });
+  const { instance, memory } = loadModule(binary, manifest, { params: zeros });
   const heapBase = manifest.memory.heapBase;
-  return { module, instance: module.instance, memory: module.memory, graph, partialSize: partial.size, heapBase, free: heapBase };
+  return { instance, memory, graph, partialSize: partial.size, heapBase, free: heapBase };
 }
 
 /** Room for `bytes` of scratch at the start of the free heap (the phase functions allocate nothing themselves). */
@@ -62,27 +60,10 @@ const align16 = (n: number) => Math.ceil(n / 16) * 16;
  * The memory grows once, here, so views of it stay valid while only the local phase runs.
  */
 export function reservePool(p: PhaseInstance, count: number, bytes: number): number[] | undefined {
-  const stride = align16(bytes);
-  // Scratch for the local phase's partial state stays after the pool.
-  const size = count * stride + align16(p.partialSize) + 16;
-  // Through the module's malloc when it has one: its fragments may then run in this instance
-  // (on the pool, in place) and allocate without landing on it.
-  const malloc = p.instance.exports.malloc;
-  if (typeof malloc === "function") {
-    if (p.free !== p.heapBase) return undefined; // scratch already used the heap's start
-    let at: number;
-    try {
-      at = Number((malloc as (n: bigint) => bigint)(BigInt(size)));
-    } catch {
-      return undefined;
-    }
-    if (at === 0) return undefined;
-    p.heapBase = at; // scratch (`reserve`) stays inside the block too
-    p.free = at + count * stride;
-    return Array.from({ length: count }, (_, i) => at + i * stride);
-  }
   const base = align16(p.free);
+  const stride = align16(bytes);
   const end = base + count * stride;
+  // Scratch for the local phase's partial state stays after the pool.
   const need = end + align16(p.partialSize) + 16;
   const have = p.memory.buffer.byteLength;
   if (need > have) {

@@ -9,11 +9,11 @@
 
 import { createHash } from "node:crypto";
 import {
-  ABI_VERSION, DRIVER_PREFIX, ENSTAGE_MODULE, FUEL_GLOBAL, FUEL_UNLIMITED, IMPORT_MODULE, MAX_PAGES, MEMORY_EXPORT, PAGE_SIZE, PARAMS_MODULE,
+  ABI_VERSION, DRIVER_PREFIX, ENSTAGE_MODULE, FUEL_GLOBAL, IMPORT_MODULE, MAX_PAGES, MEMORY_EXPORT, PAGE_SIZE, PARAMS_MODULE,
   STACK_POINTER, isHostImport, HOST_IMPORTS, queueImportSignature,
   type HostSignature, type Manifest, type WasmType,
 } from "./abi.js";
-import { FragmentError, loadModule, runFragment, runFragmentAt, type FragmentModule, type FragmentOutput, type LoadOptions } from "./fragments.js";
+import { FragmentError, loadModule, runFragment, type FragmentModule, type FragmentOutput, type LoadOptions } from "./fragments.js";
 import { ProgramAbort, ProgramExit } from "./host.js";
 import { concat } from "./operation.js";
 import { checkRecordLayouts, type HostRecord } from "./records.js";
@@ -320,45 +320,6 @@ export function runGuarded(
     const f = describeFault(e, fm, budget);
     renew(m);
     return fault(f.reason, f.message);
-  }
-}
-
-/**
- * `runGuarded` for a transform whose input is already in the instance's memory (`runFragmentAt`):
- * the same faults, with `fuel` the budget. The instance is not ours to renew: `interrupted` says
- * that a fault stopped its code, so the caller must not trust (or use) it again.
- */
-export function runGuardedAt(
-  fm: FragmentModule,
-  hash: string,
-  fragment: string,
-  at: number,
-  bytes: number,
-  where: { step: number; source: number | "staging"; cap?: number },
-  fuel?: (inputBytes: number) => bigint,
-): GuardedRun & { interrupted?: boolean } {
-  const fault = (reason: FragmentFault["reason"], message: string) => ({
-    ok: false as const,
-    fault: { fragment, hash, step: where.step, source: where.source, reason, message },
-  });
-  let budget: bigint | undefined;
-  try {
-    budget = fm.manifest.fuel ? fuel?.(bytes) : undefined;
-  } catch (e) {
-    return fault("error", `the host's fuel budget failed: ${(e as Error).message}`);
-  }
-  const before = fm.fuel;
-  fm.fuel = budget;
-  try {
-    return { ok: true, output: runFragmentAt(fm, fragment, at, bytes, { cap: where.cap }) };
-  } catch (e) {
-    if (e instanceof FragmentError) return fault("error", e.message);
-    const f = describeFault(e, fm, budget);
-    return { ...fault(f.reason, f.message), interrupted: true };
-  } finally {
-    fm.fuel = before;
-    // The budget left must not stop the phase functions that run in this instance next.
-    if (budget !== undefined) (fm.instance.exports[FUEL_GLOBAL] as WebAssembly.Global).value = FUEL_UNLIMITED;
   }
 }
 
