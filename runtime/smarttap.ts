@@ -254,6 +254,7 @@ export class SmartTap {
       this.phase = instantiateForPhases(mod.binary, mod.manifest);
       const at = reservePool(this.phase, this.slots.length, this.slotBytes);
       if (at) this.slots.forEach((s, i) => (s.at = at[i]));
+      this.keep(m.phase.hash, mod);
     }
     // No local phase, or its memory cannot hold the pool: buffers of their own.
     for (const s of this.slots) if (s.at === undefined) s.buffer ??= new ArrayBuffer(this.slotBytes);
@@ -273,6 +274,32 @@ export class SmartTap {
   private byValues(run: NonNullable<Pull["run"]>, manifest: Manifest): boolean {
     if (!run.values || run.steps.length !== 1 || run.arrays || run.state) return false;
     return manifest.state.length === 0 && manifest.fragments.some((f) => f.name === run.steps[0].fragment && f.kind === "transform");
+  }
+
+  /**
+   * Loads the instance values-form pulls of this generic module will run in, now, in the setup:
+   * compiling and instantiating it at the first pull would cost that step some 15 ms. Params at
+   * zero until a pull sets them. Room for a slot's copy is paid for now too, as for the pool
+   * (malloc grows the memory, the fill pages it in; freed, the first pull's malloc gets it back).
+   * A module it cannot load is left to the first pull to report.
+   */
+  private keep(hash: string, mod: { binary: Uint8Array; manifest: Manifest }): void {
+    if (mod.manifest.state.length > 0 || !mod.manifest.fragments.some((f) => f.kind === "transform")) return;
+    const zeros = Object.fromEntries(mod.manifest.params.filter((p) => !p.bound).map((p) => [p.name, p.wasm === "i64" ? 0n : 0]));
+    try {
+      const guarded = loadGuarded(mod.binary, mod.manifest, { expectedHash: hash, fuel: sourceFuel, params: zeros });
+      const fm = guarded.fragment;
+      const malloc = fm.instance.exports.malloc as (n: bigint) => bigint;
+      const at = Number(malloc(BigInt(this.slotBytes)));
+      if (at !== 0) {
+        new Uint8Array(fm.memory.buffer, at, this.slotBytes).fill(0);
+        (fm.instance.exports.free as (p: number) => void)(at);
+      }
+      this.kept.clear();
+      this.kept.set(hash, guarded);
+    } catch {
+      // The pull that needs it loads it again and reports why it cannot.
+    }
   }
 
   /**
