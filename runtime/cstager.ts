@@ -124,7 +124,6 @@ export class CStager {
   private readonly instances = new Map<string, { guarded: GuardedModule; initial?: Uint8Array }>();
   private phase?: ReturnType<typeof instantiateForPhases>;
   /** The generic module each source holds as its phase module (sent in its setup), by hash. */
-  private readonly phaseOf = new Map<number, string>();
   private processing = false;
   private lastStep = -1;
   private readonly report: StagerReport = { steps: [], bytesWritten: 0, bytesMoved: 0, bytesStored: 0, faults: [], sources: [], refused: [] };
@@ -229,7 +228,6 @@ export class CStager {
         }
         this.links.set(m.source, link);
         this.sent.set(m.source, new Set());
-        if (this.phase) this.phaseOf.set(m.source, this.version.hash);
         link.send({
           type: "setup",
           phase: this.phase ? this.ref(m.source, this.version) : undefined,
@@ -373,10 +371,12 @@ export class CStager {
     // Same results: the specialized module is the generic one with those values folded in.
     const first = atSource === 1 ? v.manifest.fragments.find((f) => f.name === steps[0].fragment) : undefined;
     const byValues = ready !== v && values !== undefined && first?.kind === "transform" && v.manifest.state.length === 0;
+    // Which generic module each source holds as its phase module, as its announcement says.
+    const phaseOf = new Map(sources.map((a) => [a.source, a.phase]));
     const run = (source: number): Pull["run"] => {
       if (!ready || atSource === 0) return undefined;
       const runSteps = steps.slice(0, atSource).map((s) => ({ fragment: s.fragment, cap: s.cap }));
-      if (byValues && this.phaseOf.get(source) === v.hash) return { module: this.ref(source, v), steps: runSteps, values: paramValues(v.manifest, values!) };
+      if (byValues && phaseOf.get(source) === v.hash) return { module: this.ref(source, v), steps: runSteps, values: paramValues(v.manifest, values!) };
       return { module: this.ref(source, ready), steps: runSteps, arrays, state: this.state.get(source) };
     };
     const datas = await Promise.all(sources.map((a) => io.pull(step, a.source, run(a.source))));

@@ -61,6 +61,8 @@ export interface Announce {
   partial?: Uint8Array;
   /** The local phase trapped: no partial for this step. */
   phaseFault?: string;
+  /** The hash of the generic module this source holds as its phase module (see Pull.run.values). */
+  phase?: string;
   /** Time spent inside write for this step, in ms (copy + local phase). */
   writeMs: number;
 }

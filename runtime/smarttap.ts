@@ -71,6 +71,8 @@ export class SmartTap {
   private readonly slotBytes: number;
   private setup?: Setup;
   private phase?: Phase;
+  /** The phase module's hash, told to staging with each announcement. */
+  private phaseHash?: string;
   private readonly ready: Promise<void>;
   private closed!: Promise<void>;
   private readonly waiters: (() => void)[] = [];
@@ -184,6 +186,7 @@ export class SmartTap {
       writeMs,
       ...(partial ? { partial } : {}),
       ...(phaseFault ? { phaseFault } : {}),
+      ...(this.phaseHash ? { phase: this.phaseHash } : {}),
     };
     this.link.send(announce, partial ? wholeBuffer(partial) : []);
   }
@@ -252,6 +255,7 @@ export class SmartTap {
     if (m.phase) {
       const mod = this.receive(m.phase);
       this.phase = instantiateForPhases(mod.binary, mod.manifest);
+      this.phaseHash = m.phase.hash;
       const at = reservePool(this.phase, this.slots.length, this.slotBytes);
       if (at) this.slots.forEach((s, i) => (s.at = at[i]));
       this.keep(m.phase.hash, mod);

@@ -46,6 +46,8 @@ export interface WirePull {
     module: { hash: string; manifest: Manifest; binary?: string };
     steps: { fragment: string; cap?: number }[];
     arrays?: Record<string, string[]>;
+    /** Param values: decimal text, with a trailing 'n' for a 64-bit integer (JSON has neither bigints nor infinities). */
+    values?: Record<string, string>;
     state?: string;
   };
 }
@@ -57,6 +59,7 @@ export function encodePull(p: Pull): Uint8Array {
       module: { hash: p.run.module.hash, manifest: p.run.module.manifest, ...(p.run.module.binary ? { binary: b64.encode(p.run.module.binary) } : {}) },
       steps: p.run.steps,
       ...(p.run.arrays ? { arrays: Object.fromEntries(Object.entries(p.run.arrays).map(([k, v]) => [k, v.map(String)])) } : {}),
+      ...(p.run.values ? { values: Object.fromEntries(Object.entries(p.run.values).map(([k, v]) => [k, typeof v === "bigint" ? `${v}n` : Object.is(v, -0) ? "-0" : String(v)])) } : {}),
       ...(p.run.state ? { state: b64.encode(p.run.state) } : {}),
     };
   }
@@ -71,6 +74,7 @@ export function decodePull(bytes: Uint8Array): Pull {
       module: { hash: w.run.module.hash, manifest: w.run.module.manifest, ...(w.run.module.binary ? { binary: b64.decode(w.run.module.binary) } : {}) },
       steps: w.run.steps,
       ...(w.run.arrays ? { arrays: Object.fromEntries(Object.entries(w.run.arrays).map(([k, v]) => [k, v.map((x) => BigInt(x))])) } : {}),
+      ...(w.run.values ? { values: Object.fromEntries(Object.entries(w.run.values).map(([k, v]) => [k, v.endsWith("n") ? BigInt(v.slice(0, -1)) : Number(v)])) } : {}),
       ...(w.run.state ? { state: b64.decode(w.run.state) } : {}),
     };
   }
@@ -121,6 +125,7 @@ export class NatsSourceLink implements Link<ToSource, ToStager> {
           source: message.source, step: message.step, bytes: message.bytes, records: message.records, writeMs: message.writeMs,
           ...(message.partial ? { partial: b64.encode(message.partial) } : {}),
           ...(message.phaseFault ? { phaseFault: message.phaseFault } : {}),
+          ...(message.phase ? { phase: message.phase } : {}),
         }).catch(fail);
         return;
       case "data":

@@ -255,6 +255,7 @@ export class DistributedStager {
           type: "announce", source: Number(body.source), step, bytes: Number(body.bytes), records: Number(body.records), writeMs: Number(body.writeMs),
           ...(typeof body.partial === "string" ? { partial: b64.decode(body.partial) } : {}),
           ...(typeof body.phaseFault === "string" ? { phaseFault: body.phaseFault } : {}),
+          ...(typeof body.phase === "string" ? { phase: body.phase } : {}),
         };
         const at = this.announced.get(step) ?? new Map<number, Announce>();
         at.set(a.source, a);
