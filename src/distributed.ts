@@ -7,13 +7,10 @@
 // Exit status 0, 1 for a bad pipeline, a module that does not compile, an unreachable server or a
 // failed run (every problem named), 2 is left to the caller for usage errors.
 
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { compileProgram } from "./compile.js";
-import { formatDiagnostic } from "./diagnostics.js";
-import { parsePipeline, type Pipeline } from "./pipeline.js";
+import type { Pipeline } from "./pipeline.js";
+import { compileFragments, loadPipeline, preparePipeline } from "./run-pipeline.js";
 import { specialize } from "./specialize.js";
-import type { Manifest } from "../runtime/abi.js";
 import type { Step } from "../runtime/operation.js";
 
 export interface NatsSettings {
@@ -26,34 +23,6 @@ export interface NatsSettings {
 }
 
 type Print = (line: string) => void;
-
-function loadPipeline(path: string, err: Print): Pipeline | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    err(`enstage: cannot read '${path}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    return undefined;
-  }
-  const { pipeline, problems } = parsePipeline(text, path);
-  for (const p of problems) err(`${path}: ${p}`);
-  return pipeline;
-}
-
-/** Compiles a fragment file with fuel (no fragment may hang a host); diagnostics on `err`. */
-function compileFragments(file: string, err: Print): { binary: Uint8Array; manifest: Manifest } | undefined {
-  let source: string;
-  try {
-    source = readFileSync(file, "utf8");
-  } catch (e) {
-    err(`enstage: cannot read '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    return undefined;
-  }
-  const compiled = compileProgram(source, basename(file), { fuel: true });
-  for (const d of compiled.diagnostics) err(formatDiagnostic(d, compiled.sources.get(d.span.file)));
-  if (compiled.hasErrors || !compiled.binary || !compiled.manifest) return undefined;
-  return { binary: compiled.binary, manifest: compiled.manifest };
-}
 
 /** The server and run: the command line's, else the pipeline file's, else the defaults. */
 function resolveNats(s: NatsSettings, pipeline: Pipeline | undefined, pipelinePath: string | undefined) {
@@ -84,15 +53,14 @@ export async function stagerCommand(
   path: string, s: NatsSettings & { name?: string; output?: string | null; delayMs?: number; ackWaitMs?: number },
   out: Print, err: Print,
 ): Promise<number> {
-  const pipeline = loadPipeline(path, err);
-  if (!pipeline) return 1;
+  const prepared = preparePipeline(path, err, "stager");
+  if (typeof prepared === "number") return prepared;
+  const { pipeline, ...module } = prepared;
   const { url, run } = resolveNats(s, pipeline, path);
   if (!url) {
     err("enstage: stager: no NATS server: give --nats URL (or \"nats\": { \"url\" } in the pipeline, or NATS_URL)");
     return 1;
   }
-  const module = compileFragments(pipeline.fragments, err);
-  if (!module) return 1;
   const name = s.name ?? `${process.pid}`;
   const outputDir = s.output === undefined ? `out/${run}` : s.output;
   // A stager holds a step's chunks unacknowledged until the step is stored, so the stream must
@@ -152,8 +120,8 @@ export function parseRanks(text: string | undefined, ranks: number): number[] | 
 }
 
 export async function sourcesCommand(path: string, s: NatsSettings & { ranks?: string }, out: Print, err: Print): Promise<number> {
-  const pipeline = loadPipeline(path, err);
-  if (!pipeline) return 1;
+  const pipeline = loadPipeline(path, err, "run");
+  if (typeof pipeline === "number") return pipeline;
   const { url, run } = resolveNats(s, pipeline, path);
   if (!url) {
     err("enstage: run: no NATS server: give --nats URL");
@@ -217,7 +185,7 @@ export async function deployCommand(
     err("enstage: deploy: give --nats URL and --run NAME (the run to change)");
     return 1;
   }
-  const module = file === undefined ? undefined : compileFragments(file, err);
+  const module = file === undefined ? undefined : compileFragments(file, err, "enstage: deploy");
   if (file !== undefined && !module) return 1;
   // Only the shared buckets: opening the run would create its streams, for a mistyped name too.
   const { ensureModuleStore, putModule } = await import("../runtime/nats/modules.js");

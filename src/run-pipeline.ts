@@ -49,38 +49,59 @@ class ShowingSink implements OutputSink {
   }
 }
 
-export async function runPipeline(path: string, out: (line: string) => void, err: (line: string) => void, overrides: RunOverrides = {}): Promise<number> {
+/** Reads and validates a pipeline file, naming every problem on `err`; else an exit status (2: unreadable, 1: invalid). */
+export function loadPipeline(path: string, err: (line: string) => void, command: string): Pipeline | number {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (e) {
-    err(`enstage: run: cannot read '${path}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    err(`enstage: ${command}: cannot read '${path}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     return 2;
   }
   const { pipeline, problems } = parsePipeline(text, path);
-  if (!pipeline) {
-    for (const p of problems) err(`${path}: ${p}`);
-    return 1;
-  }
+  for (const p of problems) err(`${path}: ${p}`);
+  return pipeline ?? 1;
+}
+
+/**
+ * Compiles a fragment file with fuel, so that no fragment can hang a rank or a stager
+ * (runtime/sandbox.ts); diagnostics on `err`, a read error after `what` (who wanted the file).
+ */
+export function compileFragments(file: string, err: (line: string) => void, what: string): { binary: Uint8Array; manifest: Manifest } | undefined {
   let source: string;
   try {
-    source = readFileSync(pipeline.fragments, "utf8");
+    source = readFileSync(file, "utf8");
   } catch (e) {
-    err(`${path}: fragments: cannot read '${pipeline.fragments}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    return 1;
+    err(`${what}: cannot read '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return undefined;
   }
-  const name = basename(pipeline.fragments);
-  // Fuel is on: no fragment can hang a rank or the stager (runtime/sandbox.ts).
-  const compiled = compileProgram(source, name, { fuel: true });
+  const compiled = compileProgram(source, basename(file), { fuel: true });
   for (const d of compiled.diagnostics) err(formatDiagnostic(d, compiled.sources.get(d.span.file)));
-  if (compiled.hasErrors || !compiled.binary || !compiled.manifest) return 1;
-  const manifest = compiled.manifest;
+  if (compiled.hasErrors || !compiled.binary || !compiled.manifest) return undefined;
+  return { binary: compiled.binary, manifest: compiled.manifest };
+}
+
+/** A pipeline file and its compiled fragments, each step checked to name one of them; else an exit status. */
+export function preparePipeline(path: string, err: (line: string) => void, command: string): { pipeline: Pipeline; binary: Uint8Array; manifest: Manifest } | number {
+  const pipeline = loadPipeline(path, err, command);
+  if (typeof pipeline === "number") return pipeline;
+  const module = compileFragments(pipeline.fragments, err, `${path}: fragments`);
+  if (!module) return 1;
+  const name = basename(pipeline.fragments);
   for (const s of pipeline.steps) {
-    if (!manifest.fragments.some((f) => f.name === s.fragment)) {
-      err(`${path}: steps: '${s.fragment}' is not a fragment of ${name} (it has ${manifest.fragments.map((f) => f.name).join(", ") || "none"})`);
+    if (!module.manifest.fragments.some((f) => f.name === s.fragment)) {
+      err(`${path}: steps: '${s.fragment}' is not a fragment of ${name} (it has ${module.manifest.fragments.map((f) => f.name).join(", ") || "none"})`);
       return 1;
     }
   }
+  return { pipeline, ...module };
+}
+
+export async function runPipeline(path: string, out: (line: string) => void, err: (line: string) => void, overrides: RunOverrides = {}): Promise<number> {
+  const prepared = preparePipeline(path, err, "run");
+  if (typeof prepared === "number") return prepared;
+  const { pipeline, manifest } = prepared;
+  const name = basename(pipeline.fragments);
   const outputPath = overrides.output === undefined ? (pipeline.output ?? `out/${basename(path).replace(/\.json$/, "")}.h5`) : overrides.output;
   let inner: OutputSink | undefined;
   if (outputPath !== null) {
@@ -97,20 +118,16 @@ export async function runPipeline(path: string, out: (line: string) => void, err
   const { simulation: sim, runtime } = pipeline;
   const progress = overrides.progress ?? process.stderr.isTTY === true;
   const bar = progressBar(sim.steps, progress);
-  let last: StepReport | undefined;
   const faults: string[] = [];
   const started = performance.now();
   let report: StagerReport;
   try {
     report = await runLocal({
-      binary: compiled.binary, manifest, steps: pipeline.steps, params: pipeline.params, specialize, sink,
+      binary: prepared.binary, manifest, steps: pipeline.steps, params: pipeline.params, specialize, sink,
       maxPulls: runtime.pulls, policy: runtime.policy, timeoutMs: runtime.timeoutMs, placements: pipeline.placements, name,
       simulation: { ranks: sim.ranks, steps: sim.steps, particles: sim.particles, seed: sim.seed, work: sim.work, slots: runtime.slots },
       threads: runtime.threads,
-      onStep: (r) => {
-        last = r;
-        bar.update(r);
-      },
+      onStep: (r) => bar.update(r),
       onFault: (f) => {
         if (faults.length < 20) faults.push(formatFault(f));
       },
