@@ -87,6 +87,7 @@ export interface StagerReport {
 
 /** How a step's chunks are pulled and their pool buffers given back. */
 export interface StepIO {
+  /** One source's chunk of a step (processStep keeps at most `maxPulls` of these in flight). */
   pull(step: number, source: number, run: Pull["run"]): Promise<Data>;
   /** A chunk that moved raw (`applied` 0): its buffer may return to its source's pool. */
   release(d: Data): void;
@@ -127,8 +128,6 @@ export class CStager {
   private processing = false;
   private lastStep = -1;
   private readonly report: StagerReport = { steps: [], bytesWritten: 0, bytesMoved: 0, bytesStored: 0, faults: [], sources: [], refused: [] };
-  private inFlight = 0;
-  private readonly queue: (() => void)[] = [];
   /**
    * Where a step's output records from several chunks are gathered, reused from step to step:
    * a fresh buffer of a step's size each time costs more than the copy itself (its pages are
@@ -379,7 +378,9 @@ export class CStager {
       if (byValues && phaseOf.get(source) === v.hash) return { module: this.ref(source, v), steps: runSteps, values: paramValues(v.manifest, values!) };
       return { module: this.ref(source, ready), steps: runSteps, arrays, state: this.state.get(source) };
     };
-    const datas = await Promise.all(sources.map((a) => io.pull(step, a.source, run(a.source))));
+    // At most `maxPulls` in flight, so thousands of sources never flood staging.
+    const limit = limiter(this.o.maxPulls ?? 4);
+    const datas = await Promise.all(sources.map((a) => limit(() => io.pull(step, a.source, run(a.source)))));
 
     const chunks: Chunk[] = [];
     const unprocessed: Chunk[] = [];
@@ -513,20 +514,11 @@ export class CStager {
 
   /** Pulls one source's chunk, when fewer than `maxPulls` are in flight. */
   private async pull(step: number, source: number, run: Pull["run"]): Promise<Data> {
-    const limit = this.o.maxPulls ?? 4;
-    if (this.inFlight >= limit) await new Promise<void>((r) => this.queue.push(r));
-    this.inFlight++;
-    try {
-      const data = new Promise<Data>((resolve) => this.waiting.set(`${step}:${source}`, resolve));
-      const transfer: ArrayBuffer[] = [];
-      this.links.get(source)!.send({ type: "pull", step, ...(run ? { run } : {}) }, transfer);
-      const d = await data;
-      this.waiting.delete(`${step}:${source}`);
-      return d;
-    } finally {
-      this.inFlight--;
-      this.queue.shift()?.();
-    }
+    const data = new Promise<Data>((resolve) => this.waiting.set(`${step}:${source}`, resolve));
+    this.links.get(source)!.send({ type: "pull", step, ...(run ? { run } : {}) });
+    const d = await data;
+    this.waiting.delete(`${step}:${source}`);
+    return d;
   }
 
   /** Runs one fragment at staging, with the state of the source (or of staging) it works for. */
@@ -593,3 +585,18 @@ function checkOrder(steps: Step[]): void {
   }
 }
 
+/** Runs at most `max` of the tasks given to it at once; the others wait their turn, in order. */
+function limiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (active >= max) await new Promise<void>((r) => waiting.push(r));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}

@@ -356,24 +356,15 @@ export class DistributedStager {
       await storedP;
     }, { filter: this.r.names.chunkFilter(step), concurrency: n, buffers: this.buffers, ackWaitMs: this.o.ackWaitMs ?? 10_000, onFault: (f) => this.log(`chunk ${f.chunkId}: ${f.kind}: ${f.message}`) });
 
-    let inFlight = 0;
-    const queue: (() => void)[] = [];
     const io: StepIO = {
       pull: async (st, source, run) => {
-        if (inFlight >= (this.o.maxPulls ?? 4)) await new Promise<void>((r) => queue.push(r));
-        inFlight++;
-        try {
-          const got = new Promise<Data>((resolve) => {
-            const have = arrived.get(source);
-            if (have) resolve(have);
-            else waiting.set(source, resolve);
-          });
-          if (!arrived.has(source)) await this.pull(source, { type: "pull", step: st, ...(run ? { run } : {}) }, got);
-          return await got;
-        } finally {
-          inFlight--;
-          queue.shift()?.();
-        }
+        const got = new Promise<Data>((resolve) => {
+          const have = arrived.get(source);
+          if (have) resolve(have);
+          else waiting.set(source, resolve);
+        });
+        if (!arrived.has(source)) await this.pull(source, { type: "pull", step: st, ...(run ? { run } : {}) }, got);
+        return got;
       },
       release: () => {},
     };
