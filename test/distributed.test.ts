@@ -577,7 +577,7 @@ describe.skipIf(!available)("the pipeline across processes on NATS (real nats-se
       simulation: { ranks: RANKS, particles: N, steps: STEPS, seed: SEED, work: 1 },
       runtime: { slots: 2, policy, timeoutMs: 60_000 },
       // A limit, but room for what the two stagers hold at once (a step each): below that the
-      // run can deadlock (see the todo below).
+      // run can stall (the stager warns: see the test below).
       nats: { maxBytes: Math.round(2.5 * stepBytes) },
     } };
   };
@@ -630,9 +630,21 @@ describe.skipIf(!available)("the pipeline across processes on NATS (real nats-se
     }
   }, LONG);
 
-  it.todo("a stream limit below what the stagers hold at once (a step each) deadlocks: one stager and maxBytes under a " +
-    "step's chunks, or two stagers whose steps' chunks interleave into a full stream; the sources end with a " +
-    "BackpressureError after timeoutMs, the stagers wait for ever (chunks are acknowledged only once their step is stored)");
+  // A stream limit below a step of raw chunks per stager can stall the run (a stager keeps a
+  // step's chunks until the step is stored); the stager says so when it starts.
+  it.concurrent("a stream limit too small for a step per stager is warned about when a stager starts", async () => {
+    const { stepBytes, over } = slowStager("block");
+    const dir = tempDir();
+    const procs = new Procs(dir);
+    try {
+      const file = writePipeline(dir, "tagged-output", { ...over, nats: { maxBytes: Math.round(1.5 * stepBytes) } });
+      const stager = procs.start("stager", ["stager", file, "--nats", "nats://127.0.0.1:1", "--run", runName("small-stream")]);
+      expect(await stager.code(30_000), stager.text()).toBe(1);
+      expect(stager.err.join("\n")).toContain(`nats.maxBytes (${Math.round(1.5 * stepBytes)}) holds less than two steps of raw chunks (${2 * stepBytes} bytes)`);
+    } finally {
+      await procs.killAll();
+    }
+  }, LONG);
 
   it.concurrent("policy fail: staging that does not keep up makes the source process exit non-zero, naming BackpressureError", async () => {
     const { over } = slowStager("fail");
